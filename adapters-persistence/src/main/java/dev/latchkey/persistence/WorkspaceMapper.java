@@ -1,0 +1,20 @@
+package dev.latchkey.persistence;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+import java.util.List;
+
+@Mapper
+public interface WorkspaceMapper {
+
+    int insert(WorkspaceRow row);
+
+    WorkspaceRow findById(String id);
+
+    int insertMembership(MembershipRow row);
+
+    List<MembershipRow> membershipsOf(String userId);
+
+    MembershipRow findMembership(@Param("workspaceId") String workspaceId, @Param("userId") String userId);
+}

@@ -1,0 +1,76 @@
+package dev.latchkey.web.error;
+
+import dev.latchkey.domain.common.DomainException;
+import dev.latchkey.domain.common.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Every error of the /v1 controllers becomes problem+json with its code; never a stack trace. */
+@RestControllerAdvice(basePackages = "dev.latchkey.web")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final ApiProblems problems;
+
+    public ApiExceptionHandler(ApiProblems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> domain(DomainException e) {
+        return problems.response(problems.problem(e));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        return problems.response(problems.problem(ErrorCode.BAD_REQUEST, "request body is missing or is not valid JSON"));
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingRequestHeaderException.class})
+    ResponseEntity<ProblemDetail> badParameter(Exception e) {
+        return problems.response(problems.problem(ErrorCode.BAD_REQUEST, "a request parameter or header has an invalid value"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return problems.response(problems.problem(ErrorCode.BAD_REQUEST, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "send the request body as application/json"));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        return problems.response(problems.problem(ErrorCode.BAD_REQUEST, HttpStatus.METHOD_NOT_ALLOWED,
+                "method " + e.getMethod() + " is not supported here"));
+    }
+
+    /** Fail closed: when the store cannot answer, neither can we. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> unavailable(Exception e) {
+        log.warn("database unavailable: {}", e.getClass().getSimpleName());
+        return problems.response(problems.problem(ErrorCode.UNAVAILABLE, "the service is temporarily unavailable; retry with backoff"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("unexpected error in the /v1 API", e);
+        return problems.response(problems.problem(ErrorCode.INTERNAL, "an unexpected error occurred"));
+    }
+}

@@ -1,0 +1,167 @@
+package dev.latchkey.web.security;
+
+import dev.latchkey.application.port.in.AuthenticateApiKeyUseCase;
+import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.port.in.ResolveUserCallerUseCase;
+import dev.latchkey.domain.apikey.Environment;
+import dev.latchkey.domain.common.DomainException;
+import dev.latchkey.domain.common.ErrorCode;
+import dev.latchkey.domain.common.Ids;
+import dev.latchkey.domain.user.UserId;
+import dev.latchkey.domain.workspace.WorkspaceId;
+import dev.latchkey.web.error.ApiProblems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the credentials of a /v1 request (PRODUCT.md §3): {@code Authorization: Bearer <key-or-jwt>} or
+ * {@code X-Api-Key}. A request without credentials passes on unauthenticated (the entry point answers
+ * {@code auth_missing} where they are needed); bad credentials are answered here, as problem+json.
+ */
+public class ApiCredentialFilter extends OncePerRequestFilter {
+
+    public static final String API_KEY_HEADER = "X-Api-Key";
+    public static final String WORKSPACE_HEADER = "Latchkey-Workspace";
+    public static final String ENVIRONMENT_HEADER = "Latchkey-Environment";
+
+    private static final Logger log = LoggerFactory.getLogger(ApiCredentialFilter.class);
+    private static final Pattern KEY_LIKE = Pattern.compile("(?:pk|sk|rk)_(?:live|test)_.*");
+    private static final Set<String> KEY_PARAMETERS = Set.of("api_key", "apikey", "key", "access_token", "token",
+            "x-api-key");
+
+    private final AuthenticateApiKeyUseCase apiKeys;
+    private final ResolveUserCallerUseCase users;
+    private final JwtTokens tokens;
+    private final ApiProblems problems;
+    private final Set<String> publicPaths;
+    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+    public ApiCredentialFilter(AuthenticateApiKeyUseCase apiKeys, ResolveUserCallerUseCase users, JwtTokens tokens,
+                               ApiProblems problems, Set<String> publicPaths) {
+        this.apiKeys = apiKeys;
+        this.users = users;
+        this.tokens = tokens;
+        this.problems = problems;
+        this.publicPaths = Set.copyOf(publicPaths);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return publicPaths.contains(request.getRequestURI());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Caller caller;
+        try {
+            refuseKeyInQuery(request);
+            Optional<String> credential = credential(request);
+            if (credential.isEmpty()) {
+                chain.doFilter(request, response);
+                return;
+            }
+            caller = authenticate(credential.get(), request);
+        } catch (DomainException e) {
+            problems.write(response, problems.problem(e));
+            return;
+        } catch (DataAccessException e) {
+            // fail closed: an unknown answer is never a success
+            log.warn("cannot authenticate: database unavailable ({})", e.getClass().getSimpleName());
+            problems.write(response, problems.problem(ErrorCode.UNAVAILABLE,
+                    "the service is temporarily unavailable; retry with backoff"));
+            return;
+        } catch (RuntimeException e) {
+            log.error("cannot authenticate a /v1 request", e);
+            problems.write(response, problems.problem(ErrorCode.INTERNAL, "an unexpected error occurred"));
+            return;
+        }
+        SecurityContext context = contexts.createEmptyContext();
+        context.setAuthentication(new CallerAuthentication(caller));
+        contexts.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            contexts.clearContext();
+        }
+    }
+
+    private static void refuseKeyInQuery(HttpServletRequest request) {
+        if (request.getQueryString() == null) {
+            return;
+        }
+        for (var parameter : request.getParameterMap().entrySet()) {
+            boolean keyName = KEY_PARAMETERS.contains(parameter.getKey().toLowerCase(Locale.ROOT));
+            for (String value : parameter.getValue()) {
+                if (keyName || KEY_LIKE.matcher(value).matches()) {
+                    throw new DomainException(ErrorCode.KEY_IN_QUERY,
+                            "API keys must not be sent in the URL; use the Authorization or X-Api-Key header");
+                }
+            }
+        }
+    }
+
+    private static Optional<String> credential(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        String apiKey = request.getHeader(API_KEY_HEADER);
+        String bearer = null;
+        if (authorization != null) {
+            if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.substring(7).isBlank()) {
+                throw new DomainException(ErrorCode.AUTH_MISSING,
+                        "missing or malformed Authorization header; use Authorization: Bearer <key>");
+            }
+            bearer = authorization.substring(7).strip();
+        }
+        if (apiKey != null && apiKey.isBlank()) {
+            throw new DomainException(ErrorCode.AUTH_MISSING, "the X-Api-Key header is empty");
+        }
+        if (bearer != null && apiKey != null && !bearer.equals(apiKey.strip())) {
+            throw new DomainException(ErrorCode.AUTH_AMBIGUOUS,
+                    "Authorization and X-Api-Key carry different credentials; send one");
+        }
+        return Optional.ofNullable(bearer != null ? bearer : apiKey == null ? null : apiKey.strip());
+    }
+
+    private Caller authenticate(String credential, HttpServletRequest request) {
+        if (credential.indexOf('.') >= 0) { // a JWT; keys never contain '.'
+            UserId userId = tokens.verify(credential);
+            return users.resolve(userId, workspace(request), environment(request));
+        }
+        return apiKeys.authenticate(credential);
+    }
+
+    private static Optional<WorkspaceId> workspace(HttpServletRequest request) {
+        String value = request.getHeader(WORKSPACE_HEADER);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        if (!Ids.looksLike(WorkspaceId.PREFIX, value.strip())) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "workspace not found");
+        }
+        return Optional.of(new WorkspaceId(value.strip()));
+    }
+
+    private static Environment environment(HttpServletRequest request) {
+        String value = request.getHeader(ENVIRONMENT_HEADER);
+        if (value == null || value.isBlank()) {
+            return Environment.TEST;
+        }
+        return Environment.fromCode(value.strip().toLowerCase(Locale.ROOT)).orElseThrow(() ->
+                new DomainException(ErrorCode.BAD_REQUEST, ENVIRONMENT_HEADER + " must be live or test"));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.latchkey.app;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * {@code latchkey.*} settings. Each also reads from its environment variable by Spring's relaxed binding,
+ * e.g. {@code latchkey.auth.jwt-secret} from {@code LATCHKEY_AUTH_JWTSECRET} or {@code LATCHKEY_AUTH_JWT_SECRET}.
+ */
+@ConfigurationProperties("latchkey")
+public record LatchkeyProperties(
+        @DefaultValue("latchkey-data") Path dataDir,
+        @DefaultValue Auth auth,
+        @DefaultValue EmbeddedPostgres embeddedPostgres) {
+
+    /**
+     * @param jwtSecret signs dashboard-user JWTs (at least 32 bytes); when empty, one is generated into the
+     *                  data folder and kept there
+     * @param tokenTtl  how long a JWT from login or register is valid
+     */
+    public record Auth(String jwtSecret, @DefaultValue("24h") Duration tokenTtl) {
+        @Override
+        public String toString() {
+            return "Auth[jwtSecret=" + (jwtSecret == null || jwtSecret.isEmpty() ? "unset" : "redacted")
+                    + ", tokenTtl=" + tokenTtl + "]";
+        }
+    }
+
+    /**
+     * Used only when no {@code spring.datasource.url} is configured.
+     *
+     * @param dataDir where PostgreSQL keeps its files; empty means {@code <latchkey.data-dir>/postgres}
+     * @param port    0 picks a free port at every start
+     */
+    public record EmbeddedPostgres(Path dataDir, @DefaultValue("0") int port) {
+    }
+
+    public Path embeddedPostgresDataDir() {
+        return embeddedPostgres.dataDir() != null ? embeddedPostgres.dataDir() : dataDir.resolve("postgres");
+    }
+}

@@ -1,0 +1,31 @@
+package dev.latchkey.application.port.in;
+
+import dev.latchkey.domain.apikey.ApiKeyId;
+import dev.latchkey.domain.apikey.Environment;
+import dev.latchkey.domain.apikey.Scope;
+import dev.latchkey.domain.user.UserId;
+import dev.latchkey.domain.workspace.Role;
+import dev.latchkey.domain.workspace.WorkspaceId;
+
+import java.util.Set;
+
+/** Who is calling: every use case acts in exactly one workspace and environment, the caller's. */
+public sealed interface Caller {
+
+    WorkspaceId workspaceId();
+
+    Environment environment();
+
+    /** A request authenticated with an API key: the key's workspace, environment and scopes. */
+    record KeyCaller(ApiKeyId keyId, String keyPrefix, WorkspaceId workspaceId, Environment environment,
+                     Set<Scope> scopes, int rateLimitPerMinute) implements Caller {
+        public KeyCaller {
+            scopes = Set.copyOf(scopes);
+        }
+    }
+
+    /** A signed-in user acting in one of their workspaces with their role there. */
+    record UserCaller(UserId userId, WorkspaceId workspaceId, Environment environment, Role role)
+            implements Caller {
+    }
+}

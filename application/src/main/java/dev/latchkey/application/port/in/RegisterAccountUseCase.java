@@ -1,0 +1,34 @@
+package dev.latchkey.application.port.in;
+
+import dev.latchkey.domain.apikey.IssuedApiKey;
+import dev.latchkey.domain.common.ValidationException;
+import dev.latchkey.domain.user.Email;
+import dev.latchkey.domain.user.Password;
+import dev.latchkey.domain.user.User;
+import dev.latchkey.domain.workspace.Membership;
+import dev.latchkey.domain.workspace.Workspace;
+
+/** Sign-up: a user, their first workspace (FREE, they own it) and a first {@code sk_test_} key. */
+public interface RegisterAccountUseCase {
+
+    Registration register(RegisterAccountCommand command);
+
+    /** Validates itself: every invalid field is reported at once. */
+    record RegisterAccountCommand(String email, String password, String workspaceName) {
+        public RegisterAccountCommand {
+            ValidationException.Collector errors = new ValidationException.Collector();
+            errors.check(Email.isValid(email), "email", "must be an email address");
+            Password.validate(password, "password", errors);
+            Workspace.validateName(workspaceName, "workspaceName", errors);
+            errors.throwIfAny();
+        }
+
+        @Override
+        public String toString() {
+            return "RegisterAccountCommand[email=" + email + ", workspaceName=" + workspaceName + "]";
+        }
+    }
+
+    record Registration(User user, Workspace workspace, Membership membership, IssuedApiKey firstKey) {
+    }
+}

@@ -1,0 +1,75 @@
+package dev.latchkey.application.service.account;
+
+import dev.latchkey.application.port.in.RegisterAccountUseCase;
+import dev.latchkey.application.port.out.ApiKeyRepository;
+import dev.latchkey.application.port.out.PasswordHasher;
+import dev.latchkey.application.port.out.Transactions;
+import dev.latchkey.application.port.out.UserRepository;
+import dev.latchkey.application.port.out.WorkspaceRepository;
+import dev.latchkey.domain.apikey.ApiKey;
+import dev.latchkey.domain.apikey.Environment;
+import dev.latchkey.domain.apikey.IssuedApiKey;
+import dev.latchkey.domain.apikey.KeyType;
+import dev.latchkey.domain.apikey.Scope;
+import dev.latchkey.domain.common.DomainException;
+import dev.latchkey.domain.common.ErrorCode;
+import dev.latchkey.domain.user.Email;
+import dev.latchkey.domain.user.User;
+import dev.latchkey.domain.workspace.Membership;
+import dev.latchkey.domain.workspace.PlanLimits;
+import dev.latchkey.domain.workspace.Role;
+import dev.latchkey.domain.workspace.Workspace;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+public final class RegisterAccountService implements RegisterAccountUseCase {
+
+    static final String FIRST_KEY_NAME = "Default test key";
+
+    private final UserRepository users;
+    private final WorkspaceRepository workspaces;
+    private final ApiKeyRepository keys;
+    private final PasswordHasher passwordHasher;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final RandomGenerator random;
+
+    public RegisterAccountService(UserRepository users, WorkspaceRepository workspaces, ApiKeyRepository keys,
+                                  PasswordHasher passwordHasher, Transactions transactions, Clock clock,
+                                  RandomGenerator random) {
+        this.users = users;
+        this.workspaces = workspaces;
+        this.keys = keys;
+        this.passwordHasher = passwordHasher;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    @Override
+    public Registration register(RegisterAccountCommand command) {
+        Email email = new Email(command.email());
+        // hash outside the transaction: it is slow on purpose
+        var passwordHash = passwordHasher.hash(command.password());
+        return transactions.inTransaction(() -> {
+            if (users.findByEmail(email).isPresent()) {
+                throw new DomainException(ErrorCode.CONFLICT, "an account with this email already exists; sign in instead");
+            }
+            Instant now = clock.instant();
+            User user = User.create(email, passwordHash, now);
+            Workspace workspace = Workspace.create(command.workspaceName(), now);
+            Membership owner = new Membership(workspace.id(), user.id(), Role.OWNER, now);
+            IssuedApiKey firstKey = ApiKey.issue(workspace.id(), FIRST_KEY_NAME, KeyType.SECRET, Environment.TEST,
+                    Set.copyOf(Scope.PLATFORM), PlanLimits.defaultsFor(workspace.plan()).defaultRateLimitPerMinute(),
+                    null, now, random);
+            users.add(user);
+            workspaces.add(workspace);
+            workspaces.addMember(owner);
+            keys.add(firstKey.key());
+            return new Registration(user, workspace, owner, firstKey);
+        });
+    }
+}

@@ -1,0 +1,39 @@
+package dev.latchkey.application.service.account;
+
+import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.port.in.ResolveUserCallerUseCase;
+import dev.latchkey.application.port.out.UserRepository;
+import dev.latchkey.application.port.out.WorkspaceRepository;
+import dev.latchkey.domain.apikey.Environment;
+import dev.latchkey.domain.common.DomainException;
+import dev.latchkey.domain.common.ErrorCode;
+import dev.latchkey.domain.user.UserId;
+import dev.latchkey.domain.workspace.Membership;
+import dev.latchkey.domain.workspace.WorkspaceId;
+
+import java.util.Optional;
+
+public final class UserCallerService implements ResolveUserCallerUseCase {
+
+    private final UserRepository users;
+    private final WorkspaceRepository workspaces;
+
+    public UserCallerService(UserRepository users, WorkspaceRepository workspaces) {
+        this.users = users;
+        this.workspaces = workspaces;
+    }
+
+    @Override
+    public Caller.UserCaller resolve(UserId userId, Optional<WorkspaceId> workspace, Environment environment) {
+        if (users.findById(userId).isEmpty()) {
+            throw new DomainException(ErrorCode.TOKEN_INVALID, "token does not belong to an existing user");
+        }
+        Membership membership = workspace
+                .map(id -> workspaces.findMembership(id, userId)
+                        .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "workspace not found")))
+                .orElseGet(() -> workspaces.membershipsOf(userId).stream().findFirst()
+                        .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND,
+                                "you are not a member of any workspace")));
+        return new Caller.UserCaller(userId, membership.workspaceId(), environment, membership.role());
+    }
+}

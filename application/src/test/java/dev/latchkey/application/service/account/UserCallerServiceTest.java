@@ -1,0 +1,125 @@
+package dev.latchkey.application.service.account;
+
+import dev.latchkey.application.fake.FakePasswordHasher;
+import dev.latchkey.application.fake.InMemoryUserRepository;
+import dev.latchkey.application.fake.InMemoryWorkspaceRepository;
+import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.domain.apikey.Environment;
+import dev.latchkey.domain.common.DomainException;
+import dev.latchkey.domain.common.ErrorCode;
+import dev.latchkey.domain.user.Email;
+import dev.latchkey.domain.user.User;
+import dev.latchkey.domain.user.UserId;
+import dev.latchkey.domain.workspace.Membership;
+import dev.latchkey.domain.workspace.Role;
+import dev.latchkey.domain.workspace.Workspace;
+import dev.latchkey.domain.workspace.WorkspaceId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class UserCallerServiceTest {
+
+    private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
+
+    private final InMemoryUserRepository users = new InMemoryUserRepository();
+    private final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository();
+    private final UserCallerService service = new UserCallerService(users, workspaces);
+
+    private User alice;
+    private User bob;
+    private Workspace first;
+    private Workspace second;
+    private Workspace bobs;
+
+    @BeforeEach
+    void seed() {
+        FakePasswordHasher hasher = new FakePasswordHasher();
+        alice = User.create(new Email("alice@example.com"), hasher.hash("pw-alice-1"), T0);
+        bob = User.create(new Email("bob@example.com"), hasher.hash("pw-bob-123"), T0);
+        users.add(alice);
+        users.add(bob);
+        first = Workspace.create("First", T0);
+        second = Workspace.create("Second", T0);
+        bobs = Workspace.create("Bob's", T0);
+        workspaces.add(second);
+        workspaces.add(first);
+        workspaces.add(bobs);
+        // joined "second" later, but stored first: the default must follow joinedAt
+        workspaces.addMember(new Membership(second.id(), alice.id(), Role.MEMBER, T0.plusSeconds(3600)));
+        workspaces.addMember(new Membership(first.id(), alice.id(), Role.OWNER, T0));
+        workspaces.addMember(new Membership(bobs.id(), bob.id(), Role.OWNER, T0));
+    }
+
+    @Test
+    void withoutAWorkspaceTheUsersFirstIsUsed() {
+        Caller.UserCaller caller = service.resolve(alice.id(), Optional.empty(), Environment.TEST);
+
+        assertThat(caller.userId()).isEqualTo(alice.id());
+        assertThat(caller.workspaceId()).isEqualTo(first.id());
+        assertThat(caller.role()).isEqualTo(Role.OWNER);
+        assertThat(caller.environment()).isEqualTo(Environment.TEST);
+    }
+
+    @Test
+    void anExplicitWorkspaceOfTheUserIsUsedWithTheRoleThere() {
+        Caller.UserCaller caller = service.resolve(alice.id(), Optional.of(second.id()), Environment.LIVE);
+
+        assertThat(caller.workspaceId()).isEqualTo(second.id());
+        assertThat(caller.role()).isEqualTo(Role.MEMBER);
+        assertThat(caller.environment()).isEqualTo(Environment.LIVE);
+    }
+
+    @Test
+    void aWorkspaceTheUserIsNotAMemberOfIsNotFound() {
+        DomainException e = catchThrowableOfType(DomainException.class,
+                () -> service.resolve(alice.id(), Optional.of(bobs.id()), Environment.TEST));
+
+        assertThat(e).isNotNull();
+        assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+    }
+
+    @Test
+    void aWorkspaceThatDoesNotExistIsNotFoundAlike() {
+        DomainException missing = catchThrowableOfType(DomainException.class,
+                () -> service.resolve(alice.id(), Optional.of(WorkspaceId.newId()), Environment.TEST));
+        DomainException foreign = catchThrowableOfType(DomainException.class,
+                () -> service.resolve(alice.id(), Optional.of(bobs.id()), Environment.TEST));
+
+        assertThat(missing.code()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(missing.getMessage()).isEqualTo(foreign.getMessage());
+    }
+
+    @Test
+    void anUnknownUserIsAnInvalidToken() {
+        DomainException e = catchThrowableOfType(DomainException.class,
+                () -> service.resolve(UserId.newId(), Optional.empty(), Environment.TEST));
+
+        assertThat(e).isNotNull();
+        assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_INVALID);
+    }
+
+    @Test
+    void anUnknownUserIsAnInvalidTokenEvenWithAWorkspace() {
+        DomainException e = catchThrowableOfType(DomainException.class,
+                () -> service.resolve(UserId.newId(), Optional.of(first.id()), Environment.TEST));
+
+        assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_INVALID);
+    }
+
+    @Test
+    void aUserWithoutWorkspacesHasNoDefault() {
+        User loner = User.create(new Email("loner@example.com"), new FakePasswordHasher().hash("pw-loner-1"), T0);
+        users.add(loner);
+
+        DomainException e = catchThrowableOfType(DomainException.class,
+                () -> service.resolve(loner.id(), Optional.empty(), Environment.TEST));
+
+        assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+    }
+}
