@@ -68,15 +68,9 @@ public class ApiCredentialFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Caller caller;
+        Optional<Caller> caller;
         try {
-            refuseKeyInQuery(request);
-            Optional<String> credential = credential(request);
-            if (credential.isEmpty()) {
-                chain.doFilter(request, response);
-                return;
-            }
-            caller = authenticate(credential.get(), request);
+            caller = caller(request);
         } catch (DomainException e) {
             problems.write(response, problems.problem(e));
             return;
@@ -86,19 +80,25 @@ public class ApiCredentialFilter extends OncePerRequestFilter {
             problems.write(response, problems.problem(ErrorCode.UNAVAILABLE,
                     "the service is temporarily unavailable; retry with backoff"));
             return;
-        } catch (RuntimeException e) {
-            log.error("cannot authenticate a /v1 request", e);
-            problems.write(response, problems.problem(ErrorCode.INTERNAL, "an unexpected error occurred"));
+        }
+        if (caller.isEmpty()) {
+            chain.doFilter(request, response);
             return;
         }
         SecurityContext context = contexts.createEmptyContext();
-        context.setAuthentication(new CallerAuthentication(caller));
+        context.setAuthentication(new CallerAuthentication(caller.get()));
         contexts.setContext(context);
         try {
             chain.doFilter(request, response);
         } finally {
             contexts.clearContext();
         }
+    }
+
+    /** The request's caller, or empty when it carries no credentials at all. */
+    private Optional<Caller> caller(HttpServletRequest request) {
+        refuseKeyInQuery(request);
+        return credential(request).map(credential -> authenticate(credential, request));
     }
 
     private static void refuseKeyInQuery(HttpServletRequest request) {

@@ -1,0 +1,70 @@
+package dev.latchkey.dashboard.error;
+
+import dev.latchkey.domain.common.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Errors of the dashboard controllers as friendly pages ({@code templates/error/*}); never a stack trace.
+ * The /v1 API has its own problem+json advice.
+ */
+@ControllerAdvice(basePackages = "dev.latchkey.dashboard")
+public class DashboardExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(DashboardExceptionHandler.class);
+
+    @ExceptionHandler(DomainException.class)
+    ModelAndView domain(DomainException e) {
+        HttpStatus status = switch (e.code()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case ROLE_FORBIDDEN, SCOPE_MISSING, PLAN_REQUIRED, WORKSPACE_LOCKED, IP_NOT_ALLOWED -> HttpStatus.FORBIDDEN;
+            case CONFLICT, IDEMPOTENCY_CONFLICT -> HttpStatus.CONFLICT;
+            case TOKEN_INVALID, TOKEN_EXPIRED, CREDENTIALS_INVALID -> HttpStatus.UNAUTHORIZED;
+            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+        if (status.is5xxServerError()) {
+            log.error("dashboard request failed: {}", e.code().code(), e);
+            return page(status, null);
+        }
+        return page(status, e.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception e) throws Exception {
+        if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
+            throw e; // Spring Security turns these into a sign-in redirect or a 403
+        }
+        if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+            return page(known.getStatusCode(), null);
+        }
+        log.error("dashboard request failed", e);
+        return page(HttpStatus.INTERNAL_SERVER_ERROR, null);
+    }
+
+    private static ModelAndView page(HttpStatusCode status, String message) {
+        String view = switch (status.value()) {
+            case 404 -> "error/404";
+            case 403 -> "error/403";
+            default -> status.is5xxServerError() ? "error/5xx" : "error/4xx";
+        };
+        ModelAndView page = new ModelAndView(view, status);
+        page.addObject("status", status.value());
+        HttpStatus known = HttpStatus.resolve(status.value());
+        page.addObject("error", known == null ? "Error" : known.getReasonPhrase());
+        if (message != null) {
+            page.addObject("message", message);
+        }
+        return page;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.latchkey.dashboard.security;
+
+import dev.latchkey.application.port.in.LoginUseCase;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The dashboard: every path the /v1 chain (order 1) does not take. Sessions, form login, CSRF on.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DashboardSecurityConfiguration {
+
+    static final String[] PUBLIC_PATHS = {"/", "/login", "/register", "/health", "/error", "/css/**", "/js/**",
+            "/favicon.ico", "/v3/api-docs/**", "/docs/**", "/swagger-ui/**"};
+    /** Third-party pages (Swagger UI) that need inline styles: no strict CSP there. */
+    private static final String[] API_DOC_PATHS = {"/v3/api-docs/**", "/docs/**", "/swagger-ui/**"};
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    /** Replaces Boot's generated in-memory user: no default password is created or logged. */
+    @Bean
+    AuthenticationProvider dashboardAuthenticationProvider(LoginUseCase login) {
+        return new LoginAuthenticationProvider(login);
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain dashboardSecurity(HttpSecurity http, AuthenticationProvider dashboardAuthenticationProvider)
+            throws Exception {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher apiDocs = new OrRequestMatcher(java.util.Arrays.stream(API_DOC_PATHS)
+                .map(paths::matcher).map(RequestMatcher.class::cast).toList());
+        return http
+                .authenticationProvider(dashboardAuthenticationProvider)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        .defaultSuccessUrl("/settings/api-keys", false)
+                        .failureUrl("/login?error")
+                        .permitAll())
+                .logout(logout -> logout
+                        .logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?logout")
+                        .permitAll())
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(apiDocs),
+                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))))
+                .build();
+    }
+}

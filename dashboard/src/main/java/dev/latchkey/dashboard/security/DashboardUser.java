@@ -1,0 +1,28 @@
+package dev.latchkey.dashboard.security;
+
+import org.springframework.security.core.AuthenticatedPrincipal;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The signed-in dashboard user as kept in the HTTP session: ids and email only, never the password.
+ * {@link #getName()} is the email, so {@code sec:authentication="name"} shows it.
+ */
+public record DashboardUser(String userId, String email) implements AuthenticatedPrincipal, Serializable {
+
+    static final List<GrantedAuthority> AUTHORITIES = List.of(new SimpleGrantedAuthority("ROLE_USER"));
+
+    public DashboardUser {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(email, "email");
+    }
+
+    @Override
+    public String getName() {
+        return email;
+    }
+}
