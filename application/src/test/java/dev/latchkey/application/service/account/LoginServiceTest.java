@@ -48,7 +48,10 @@ class LoginServiceTest {
     }
 
     private DomainException failedLogin(String email, String password) {
-        return catchThrowableOfType(DomainException.class, () -> service.login(new LoginCommand(email, password)));
+        DomainException e = catchThrowableOfType(DomainException.class,
+                () -> service.login(new LoginCommand(email, password)));
+        assertThat(e).as("login(%s) must fail", email).isNotNull();
+        return e;
     }
 
     @Test

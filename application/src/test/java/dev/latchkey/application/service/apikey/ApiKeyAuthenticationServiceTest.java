@@ -44,7 +44,9 @@ class ApiKeyAuthenticationServiceTest {
     }
 
     private DomainException failure(String presented) {
-        return catchThrowableOfType(DomainException.class, () -> service.authenticate(presented));
+        DomainException e = catchThrowableOfType(DomainException.class, () -> service.authenticate(presented));
+        assertThat(e).as("the key must be refused").isNotNull();
+        return e;
     }
 
     @ParameterizedTest

@@ -1,0 +1,7 @@
+package dev.latchkey.archfixtures.application.port.out;
+
+/** Breaks inboundPortsAreUseCases: a *UseCase outside port.in. */
+public interface BadMisplacedUseCase {
+
+    void run();
+}

@@ -1,0 +1,17 @@
+package dev.latchkey.archfixtures.domain.thing;
+
+import org.springframework.context.ApplicationContext;
+
+/** Breaks domainDependsOnlyOnJdk: a domain type that knows Spring. */
+public final class BadSpringAwareThing {
+
+    private final ApplicationContext context;
+
+    public BadSpringAwareThing(ApplicationContext context) {
+        this.context = context;
+    }
+
+    public Object lookup(String name) {
+        return context.getBean(name);
+    }
+}
