@@ -5,7 +5,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.PackageMatcher;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.lang.Priority;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
@@ -24,26 +24,30 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
  */
 public final class GuardedRule implements ArchRule {
 
-    private final ArchRule rule;
+    private final String description;
+    private final List<ArchRule> parts;
     private final List<String> requiredPackages;
 
-    private GuardedRule(ArchRule rule, List<String> requiredPackages) {
-        this.rule = rule;
+    private GuardedRule(String description, List<ArchRule> parts, List<String> requiredPackages) {
+        this.description = description;
+        this.parts = List.copyOf(parts);
         this.requiredPackages = List.copyOf(requiredPackages);
     }
 
     /**
      * @param description      what the rule says, shown in every failure
-     * @param rule             the rule proper
      * @param requiredPackages ArchUnit package patterns ({@code dev.latchkey.domain..}) that must each hold at
      *                         least one imported class
+     * @param parts            the rule proper, in one or more parts that must all hold
      */
-    static GuardedRule of(String description, ArchRule rule, List<String> requiredPackages) {
+    static GuardedRule of(String description, List<String> requiredPackages, ArchRule... parts) {
         if (requiredPackages.isEmpty()) {
             throw new IllegalArgumentException("a rule must name the packages it speaks about: " + description);
         }
-        ArchRule combined = CompositeArchRule.of(packagesAreNotEmpty(requiredPackages)).and(rule).as(description);
-        return new GuardedRule(combined, requiredPackages);
+        if (parts.length == 0) {
+            throw new IllegalArgumentException("a rule needs at least one part: " + description);
+        }
+        return new GuardedRule(description, List.of(parts), requiredPackages);
     }
 
     /** The package patterns this rule requires to be non-empty. */
@@ -56,14 +60,34 @@ public final class GuardedRule implements ArchRule {
         Assertions.assertNoViolation(evaluate(classes));
     }
 
+    /**
+     * The missing packages and the violations of every part, together. ArchUnit reports an empty {@code should}
+     * by throwing; that is turned into a violation here, so one failure names the missing packages and what
+     * every part found.
+     */
     @Override
     public EvaluationResult evaluate(JavaClasses classes) {
-        return rule.evaluate(classes);
+        EvaluationResult result = new EvaluationResult(this, Priority.MEDIUM);
+        result.add(evaluateReportingEmptyShould(packagesAreNotEmpty(requiredPackages), classes));
+        for (ArchRule part : parts) {
+            result.add(evaluateReportingEmptyShould(part, classes));
+        }
+        return result;
+    }
+
+    private static EvaluationResult evaluateReportingEmptyShould(ArchRule rule, JavaClasses classes) {
+        try {
+            return rule.evaluate(classes);
+        } catch (AssertionError emptyShould) {
+            ConditionEvents events = ConditionEvents.Factory.create();
+            events.add(SimpleConditionEvent.violated(classes, String.valueOf(emptyShould.getMessage())));
+            return new EvaluationResult(rule, events, Priority.MEDIUM);
+        }
     }
 
     @Override
     public GuardedRule because(String reason) {
-        return new GuardedRule(rule.because(reason), requiredPackages);
+        return new GuardedRule(description + ", because " + reason, parts, requiredPackages);
     }
 
     /** Refused: every Latchkey rule fails when it matches nothing. */
@@ -74,12 +98,12 @@ public final class GuardedRule implements ArchRule {
 
     @Override
     public GuardedRule as(String newDescription) {
-        return new GuardedRule(rule.as(newDescription), requiredPackages);
+        return new GuardedRule(newDescription, parts, requiredPackages);
     }
 
     @Override
     public String getDescription() {
-        return rule.getDescription();
+        return description;
     }
 
     @Override

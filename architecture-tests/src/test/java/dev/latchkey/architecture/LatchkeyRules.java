@@ -10,7 +10,6 @@ import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.domain.PackageMatchers;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
@@ -144,31 +143,39 @@ public final class LatchkeyRules {
 
     // ---- dependency direction ---------------------------------------------------------------------------
 
+    /** The JDK, less JDBC (java.sql is persistence technology even though it ships with the JDK). */
+    private static DescribedPredicate<JavaClass> jdkWithoutJdbc() {
+        return resideInAPackage("java..").and(not(resideInAPackage("java.sql..")))
+                .as("the JDK (java.. but not java.sql..)");
+    }
+
     /** Allow-list: the domain uses the JDK and itself, nothing else. */
     public GuardedRule domainDependsOnlyOnJdk() {
-        return GuardedRule.of("the domain depends only on the JDK (java..) and on itself",
+        return GuardedRule.of("the domain depends only on the JDK (java.., not java.sql) and on itself",
+                List.of(domain()),
                 classes().that().resideInAPackage(domain())
-                        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", domain()),
-                List.of(domain()));
+                        .should().onlyDependOnClassesThat(jdkWithoutJdbc().or(resideInAPackage(domain()))
+                                .as("are in the JDK (not java.sql) or in %s", domain())));
     }
 
     /** Allow-list: the application (ports and services) uses the JDK, the domain and itself; no framework. */
     public GuardedRule applicationIsFrameworkFree() {
         return GuardedRule.of("the application depends only on the JDK, the domain and itself "
                         + "(no Spring, MyBatis, servlet, Jackson, JDBC, ...)",
+                List.of(portIn(), portOut(), services()),
                 classes().that().resideInAPackage(application())
-                        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", domain(), application()),
-                List.of(portIn(), portOut(), services()));
+                        .should().onlyDependOnClassesThat(jdkWithoutJdbc()
+                                .or(resideInAnyPackage(domain(), application()))
+                                .as("are in the JDK (not java.sql), in %s or in %s", domain(), application())));
     }
 
     /** Persistence, web and dashboard never use one another, nor app (app uses them, not the reverse). */
     public GuardedRule adaptersDoNotDependOnEachOther() {
-        ArchRule rule = CompositeArchRule
-                .of(adapterDoesNotUse(persistence(), web(), dashboard(), app()))
-                .and(adapterDoesNotUse(web(), persistence(), dashboard(), app()))
-                .and(adapterDoesNotUse(dashboard(), persistence(), web(), app()));
         return GuardedRule.of("the adapters (persistence, web, dashboard) depend neither on each other nor on app",
-                rule, List.of(persistence(), web(), dashboard(), app()));
+                List.of(persistence(), web(), dashboard(), app()),
+                adapterDoesNotUse(persistence(), web(), dashboard(), app()),
+                adapterDoesNotUse(web(), persistence(), dashboard(), app()),
+                adapterDoesNotUse(dashboard(), persistence(), web(), app()));
     }
 
     private static ArchRule adapterDoesNotUse(String adapter, String... others) {
@@ -183,9 +190,9 @@ public final class LatchkeyRules {
                 .as("reside in %s but outside of %s and %s", application(), portIn(), portOut());
         return GuardedRule.of("the adapters use the application only through port.in and port.out "
                         + "(never application.service)",
+                List.of(persistence(), web(), dashboard(), portIn(), portOut(), services()),
                 noClasses().that().resideInAnyPackage(persistence(), web(), dashboard())
-                        .should().dependOnClassesThat(applicationBeyondPorts),
-                List.of(persistence(), web(), dashboard(), portIn(), portOut(), services()));
+                        .should().dependOnClassesThat(applicationBeyondPorts));
     }
 
     // ---- technology confined to its adapter -----------------------------------------------------------
@@ -213,9 +220,9 @@ public final class LatchkeyRules {
             }
         }
         return GuardedRule.of(technology + " " + technologyPackages + " is used only in " + List.of(allowedIn),
+                required,
                 noClasses().that().resideInAPackage(everything()).and().resideOutsideOfPackages(allowedIn)
-                        .should().dependOnClassesThat().resideInAnyPackage(technologyPackages.toArray(String[]::new)),
-                required);
+                        .should().dependOnClassesThat().resideInAnyPackage(technologyPackages.toArray(String[]::new)));
     }
 
     // ---- naming --------------------------------------------------------------------------------------
@@ -225,13 +232,14 @@ public final class LatchkeyRules {
      * {@code Caller}; and every {@code *UseCase} interface is an inbound port.
      */
     public GuardedRule inboundPortsAreUseCases() {
-        ArchRule rule = CompositeArchRule
-                .of(classes().that().resideInAPackage(portIn()).and().areInterfaces().and().areTopLevelClasses()
-                        .should().haveSimpleNameEndingWith("UseCase").orShould().haveSimpleName("Caller"))
-                .and(classes().that().areInterfaces().and().haveSimpleNameEndingWith("UseCase")
+        return GuardedRule.of(
+                "port.in interfaces are *UseCase (or the Caller), and *UseCase interfaces live in port.in",
+                List.of(portIn()),
+                classes().that().resideInAPackage(portIn()).and().areInterfaces().and().areTopLevelClasses()
+                        .should().haveSimpleNameEndingWith("UseCase").orShould().haveSimpleName("Caller"),
+                classes().that().resideInAPackage(everything()).and().areInterfaces()
+                        .and().haveSimpleNameEndingWith("UseCase")
                         .should().resideInAPackage(portIn()));
-        return GuardedRule.of("port.in interfaces are *UseCase (or the Caller), and *UseCase interfaces live in port.in",
-                rule, List.of(portIn()));
     }
 
     /**
@@ -243,25 +251,25 @@ public final class LatchkeyRules {
                 .and(JavaClass.Predicates.INTERFACES)
                 .and(simpleNameEndingWith("UseCase"))
                 .as("a *UseCase in %s", portIn());
-        ArchRule rule = CompositeArchRule
-                .of(classes().that().areNotInterfaces().and(assignableTo(useCase).as("implement a *UseCase"))
-                        .should().resideInAPackage(services()).andShould().haveSimpleNameEndingWith("Service"))
-                .and(classes().that().resideInAPackage(services()).and().areNotInterfaces()
-                        .and().haveSimpleNameEndingWith("Service")
-                        .should().beAssignableTo(useCase));
         return GuardedRule.of("use cases are implemented by *Service classes in application.service, "
                         + "and each *Service there implements a use case",
-                rule, List.of(portIn(), services()));
+                List.of(portIn(), services()),
+                classes().that().resideInAPackage(everything()).and().areNotInterfaces()
+                        .and(assignableTo(useCase).as("implement a *UseCase"))
+                        .should().resideInAPackage(services()).andShould().haveSimpleNameEndingWith("Service"),
+                classes().that().resideInAPackage(services()).and().areNotInterfaces()
+                        .and().haveSimpleNameEndingWith("Service")
+                        .should().beAssignableTo(useCase));
     }
 
     /** Outbound ports ({@code *Repository}, {@code *Port} interfaces) live in port.out. */
     public GuardedRule outboundPortsLiveInPortOut() {
         return GuardedRule.of("*Repository and *Port interfaces are outbound ports in port.out",
-                classes().that().areInterfaces()
+                List.of(portOut()),
+                classes().that().resideInAPackage(everything()).and().areInterfaces()
                         .and(simpleNameEndingWith("Repository").or(simpleNameEndingWith("Port"))
                                 .as("are named *Repository or *Port"))
-                        .should().resideInAPackage(portOut()),
-                List.of(portOut()));
+                        .should().resideInAPackage(portOut()));
     }
 
     /**
@@ -269,15 +277,14 @@ public final class LatchkeyRules {
      * in persistence; a type named {@code *Mapper} is a {@code @Mapper} interface.
      */
     public GuardedRule mapperMeansMyBatisMapper() {
-        ArchRule rule = CompositeArchRule
-                .of(classes().that().areMetaAnnotatedWith(MYBATIS_MAPPER)
+        return GuardedRule.of("@Mapper interfaces are *Mapper in persistence, and *Mapper types are @Mapper interfaces",
+                List.of(persistence()),
+                classes().that().resideInAPackage(everything()).and().areMetaAnnotatedWith(MYBATIS_MAPPER)
                         .should().beInterfaces()
                         .andShould().haveSimpleNameEndingWith("Mapper")
-                        .andShould().resideInAPackage(persistence()))
-                .and(classes().that().resideInAPackage(everything()).and().haveSimpleNameEndingWith("Mapper")
+                        .andShould().resideInAPackage(persistence()),
+                classes().that().resideInAPackage(everything()).and().haveSimpleNameEndingWith("Mapper")
                         .should().beInterfaces().andShould().beMetaAnnotatedWith(MYBATIS_MAPPER));
-        return GuardedRule.of("@Mapper interfaces are *Mapper in persistence, and *Mapper types are @Mapper interfaces",
-                rule, List.of(persistence()));
     }
 
     // ---- cycles --------------------------------------------------------------------------------------
@@ -285,22 +292,22 @@ public final class LatchkeyRules {
     /** No cycles between the top-level slices (domain, application, persistence, web, dashboard, app). */
     public GuardedRule modulesAreFreeOfCycles() {
         return GuardedRule.of("no cycles between the top-level packages " + base + ".(*)",
-                slices().matching(base + ".(*)..").should().beFreeOfCycles(),
-                modulePackages());
+                modulePackages(),
+                slices().matching(base + ".(*)..").should().beFreeOfCycles());
     }
 
     /** No cycles between the packages of the application (port.in, port.out, service, service.*). */
     public GuardedRule applicationIsFreeOfCycles() {
         return GuardedRule.of("no cycles between the packages of " + base + ".application",
-                slices().matching(base + ".application.(**)").should().beFreeOfCycles(),
-                List.of(portIn(), portOut(), services()));
+                List.of(portIn(), portOut(), services()),
+                slices().matching(base + ".application.(**)").should().beFreeOfCycles());
     }
 
     /** No cycles between the packages of the domain (common, apikey, workspace, user, ...). */
     public GuardedRule domainIsFreeOfCycles() {
         return GuardedRule.of("no cycles between the packages of " + base + ".domain",
-                slices().matching(base + ".domain.(**)").should().beFreeOfCycles(),
-                List.of(domain()));
+                List.of(domain()),
+                slices().matching(base + ".domain.(**)").should().beFreeOfCycles());
     }
 
     // ---- domain types never serialised directly ------------------------------------------------------------
@@ -318,8 +325,8 @@ public final class LatchkeyRules {
                 .should(notHaveDomainTypes());
         return GuardedRule.of("domain types are never serialised directly (JSON endpoints and API request/response "
                         + "types use their own types)",
-                CompositeArchRule.of(endpoints).and(payloads),
-                List.of(web(), domain()));
+                List.of(web(), domain()),
+                endpoints, payloads);
     }
 
     private DescribedPredicate<JavaMethod> areJsonEndpointMethods() {
