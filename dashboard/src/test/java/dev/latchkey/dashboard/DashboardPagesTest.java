@@ -1,12 +1,11 @@
 package dev.latchkey.dashboard;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -25,7 +24,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The dashboard's pages and security on in-memory use cases (the browser test in app covers the real stack). */
 @SpringBootTest(classes = DashboardTestApplication.class)
 @AutoConfigureMockMvc
-@ExtendWith(OutputCaptureExtension.class)
 class DashboardPagesTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -51,9 +49,10 @@ class DashboardPagesTest {
                 .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self'")));
     }
 
+    /** Boot generates (and logs) a default password only together with its in-memory user store. */
     @Test
-    void noGeneratedDefaultPassword(CapturedOutput output) {
-        assertThat(output.getAll()).doesNotContain("generated security password");
+    void noGeneratedDefaultUser(@Autowired ApplicationContext context) {
+        assertThat(context.getBeanNamesForType(UserDetailsService.class)).isEmpty();
     }
 
     @Test
@@ -130,7 +129,8 @@ class DashboardPagesTest {
                         .param("email", email).param("password", "wrong password"))
                 .andExpect(redirectedUrl("/login?error"));
         assertThat(mvc.perform(get("/login").param("error", "").session(session)).andReturn().getResponse()
-                .getContentAsString()).contains("Email or password is wrong");
+                .getContentAsString()).contains("Email or password is wrong").contains("value=\"" + email + "\"")
+                .doesNotContain("wrong password");
 
         mvc.perform(post("/login").session(session).param("_csrf", csrf(session, "/login"))
                         .param("email", email).param("password", "long enough"))

@@ -1,8 +1,11 @@
 package dev.latchkey.dashboard.login;
 
+import dev.latchkey.dashboard.security.DashboardSecurityConfiguration;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The sign-in page; Spring Security's form login handles POST /login. */
@@ -10,10 +13,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 public class LoginPageController {
 
     @GetMapping("/login")
-    String login(Authentication authentication) {
+    String login(Authentication authentication, HttpSession session, Model model) {
         if (authentication != null && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken)) {
             return "redirect:/settings/api-keys";
+        }
+        Object lastEmail = session.getAttribute(DashboardSecurityConfiguration.LAST_EMAIL);
+        if (lastEmail != null) {
+            session.removeAttribute(DashboardSecurityConfiguration.LAST_EMAIL);
+            model.addAttribute("email", lastEmail);
         }
         return "login/login";
     }

@@ -1,11 +1,14 @@
 package dev.latchkey.dashboard.security;
 
 import dev.latchkey.application.port.in.LoginUseCase;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -14,6 +17,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * The dashboard: every path the /v1 chain (order 1) does not take. Sessions, form login, CSRF on.
@@ -35,12 +41,15 @@ public class DashboardSecurityConfiguration {
         return new LoginAuthenticationProvider(login);
     }
 
+    /** Session attribute: the email of the last failed sign-in, shown again in the form (never the password). */
+    public static final String LAST_EMAIL = "dev.latchkey.dashboard.LAST_EMAIL";
+
     @Bean
     @Order(2)
     SecurityFilterChain dashboardSecurity(HttpSecurity http, AuthenticationProvider dashboardAuthenticationProvider)
             throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        RequestMatcher apiDocs = new OrRequestMatcher(java.util.Arrays.stream(API_DOC_PATHS)
+        RequestMatcher apiDocs = new OrRequestMatcher(Arrays.stream(API_DOC_PATHS)
                 .map(paths::matcher).map(RequestMatcher.class::cast).toList());
         return http
                 .authenticationProvider(dashboardAuthenticationProvider)
@@ -52,7 +61,7 @@ public class DashboardSecurityConfiguration {
                         .usernameParameter("email")
                         .passwordParameter("password")
                         .defaultSuccessUrl("/settings/api-keys", false)
-                        .failureUrl("/login?error")
+                        .failureHandler(DashboardSecurityConfiguration::signInFailed)
                         .permitAll())
                 .logout(logout -> logout
                         .logoutUrl("/logout")
@@ -63,5 +72,14 @@ public class DashboardSecurityConfiguration {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(apiDocs),
                                 new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))))
                 .build();
+    }
+
+    private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
+                                     AuthenticationException failure) throws IOException {
+        String email = request.getParameter("email");
+        if (email != null && email.length() <= 254) {
+            request.getSession().setAttribute(LAST_EMAIL, email);
+        }
+        response.sendRedirect(request.getContextPath() + "/login?error");
     }
 }
