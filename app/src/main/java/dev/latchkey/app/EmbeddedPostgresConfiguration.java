@@ -51,6 +51,7 @@ public class EmbeddedPostgresConfiguration {
         config.setUsername("postgres");
         config.setPoolName("latchkey-embedded");
         config.setMaximumPoolSize(10);
+        config.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
         return new HikariDataSource(config);
     }
 

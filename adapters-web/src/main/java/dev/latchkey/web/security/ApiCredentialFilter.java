@@ -23,6 +23,8 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -101,18 +103,28 @@ public class ApiCredentialFilter extends OncePerRequestFilter {
         return credential(request).map(credential -> authenticate(credential, request));
     }
 
+    /** Only the URL's own query string counts (not form fields of a body); it is never logged. */
     private static void refuseKeyInQuery(HttpServletRequest request) {
-        if (request.getQueryString() == null) {
+        String query = request.getQueryString();
+        if (query == null) {
             return;
         }
-        for (var parameter : request.getParameterMap().entrySet()) {
-            boolean keyName = KEY_PARAMETERS.contains(parameter.getKey().toLowerCase(Locale.ROOT));
-            for (String value : parameter.getValue()) {
-                if (keyName || KEY_LIKE.matcher(value).matches()) {
-                    throw new DomainException(ErrorCode.KEY_IN_QUERY,
-                            "API keys must not be sent in the URL; use the Authorization or X-Api-Key header");
-                }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals)).toLowerCase(Locale.ROOT);
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            if (KEY_PARAMETERS.contains(name) || KEY_LIKE.matcher(value).matches()) {
+                throw new DomainException(ErrorCode.KEY_IN_QUERY,
+                        "API keys must not be sent in the URL; use the Authorization or X-Api-Key header");
             }
+        }
+    }
+
+    private static String decode(String part) {
+        try {
+            return URLDecoder.decode(part, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return part;
         }
     }
 

@@ -1,0 +1,123 @@
+package dev.latchkey.web;
+
+import dev.latchkey.domain.apikey.ApiKeySecret;
+import dev.latchkey.domain.apikey.Environment;
+import dev.latchkey.domain.apikey.KeyType;
+import dev.latchkey.domain.common.ErrorCode;
+import dev.latchkey.domain.user.UserId;
+import dev.latchkey.web.error.ApiProblems;
+import dev.latchkey.web.security.JwtSettings;
+import dev.latchkey.web.security.JwtTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The /v1 adapter on scripted use cases: every refusal is problem+json with its code, never a stack trace. */
+@SpringBootTest(classes = WebTestApplication.class)
+@AutoConfigureMockMvc
+class ApiAdapterTest {
+
+    private static final String KEY = ApiKeySecret.generate(KeyType.SECRET, Environment.TEST, new SecureRandom()).reveal();
+
+    @Autowired MockMvc mvc;
+    @Autowired JwtTokens tokens;
+    @Autowired JwtSettings settings;
+
+    @AfterEach
+    void restoreLookup() {
+        WebTestApplication.authenticate = WebTestApplication::validKey;
+    }
+
+    @ParameterizedTest
+    @EnumSource(ErrorCode.class)
+    void everyCodeHasAnErrorStatus(ErrorCode code) {
+        assertThat(ApiProblems.status(code).isError()).isTrue();
+    }
+
+    @Test
+    void aKeyReadsTheWorkspace() throws Exception {
+        mvc.perform(get("/v1/workspace").header("X-Api-Key", KEY))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(WebTestApplication.WORKSPACE.value()))
+                .andExpect(jsonPath("$.environment").value("test"));
+    }
+
+    @Test
+    void anUnreachableDatabaseFailsClosed() throws Exception {
+        WebTestApplication.authenticate = key -> {
+            throw new DataAccessResourceFailureException("connection refused to db.internal:5432");
+        };
+        problem(mvc.perform(get("/v1/workspace").header("X-Api-Key", KEY)), 503, "unavailable")
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("db.internal"))));
+    }
+
+    @Test
+    void anUnexpectedFailureIsA500WithoutDetails() throws Exception {
+        problem(mvc.perform(post("/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"email\":\"a@example.com\",\"password\":\"long enough\",\"workspaceName\":\"A\"}")),
+                500, "internal")
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("boom"))));
+    }
+
+    @Test
+    void expiredAndForeignTokensAreRefusedWithTheirCodes() throws Exception {
+        JwtTokens issuedAnHourAgo = new JwtTokens(settings,
+                Clock.fixed(WebTestApplication.NOW.minus(Duration.ofHours(25)), ZoneOffset.UTC));
+        String expired = issuedAnHourAgo.issue(UserId.newId()).value();
+        problem(mvc.perform(get("/v1/workspace").header("Authorization", "Bearer " + expired)), 401, "token_expired");
+
+        JwtTokens otherSecret = new JwtTokens(new JwtSettings(
+                "another secret, just as long, but not ours".getBytes(StandardCharsets.UTF_8), Duration.ofHours(1)),
+                Clock.fixed(WebTestApplication.NOW, ZoneOffset.UTC));
+        problem(mvc.perform(get("/v1/workspace").header("Authorization", "Bearer " + otherSecret.issue(UserId.newId()).value())),
+                401, "token_invalid");
+
+        mvc.perform(get("/v1/workspace").header("Authorization", "Bearer " + tokens.issue(UserId.newId()).value())
+                        .header("Latchkey-Environment", "live"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.environment").value("live"));
+    }
+
+    @Test
+    void malformedRequestsAreBadRequests() throws Exception {
+        problem(mvc.perform(post("/v1/auth/login").contentType(MediaType.APPLICATION_JSON).content("[1,")), 400, "bad_request");
+        problem(mvc.perform(post("/v1/auth/login").contentType(MediaType.TEXT_PLAIN).content("x")), 415, "bad_request");
+        problem(mvc.perform(post("/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"email\":\"a@example.com\",\"password\":\"nope\"}")), 401, "credentials_invalid");
+        problem(mvc.perform(get("/v1/workspace").header("X-Api-Key", " ")), 401, "auth_missing");
+        problem(mvc.perform(get("/v1/workspace?token=anything")), 400, "key_in_query");
+        problem(mvc.perform(get("/v1/workspace?q=" + KEY.substring(0, 8) + "%41" + KEY.substring(9))), 400, "key_in_query");
+        problem(mvc.perform(get("/v1/workspace?limit=5")), 401, "auth_missing");
+    }
+
+    private static ResultActions problem(ResultActions result, int status, String code) throws Exception {
+        return result.andExpect(status().is(status))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value(code))
+                .andExpect(jsonPath("$.status").value(status))
+                .andExpect(jsonPath("$.title").isNotEmpty())
+                .andExpect(jsonPath("$.detail").isNotEmpty())
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Exception"))));
+    }
+}
