@@ -11,5 +11,4 @@ WORKDIR /var/lib/latchkey
 COPY --from=build /src/app/target/latchkey-exec.jar /opt/latchkey/latchkey.jar
 ENV LATCHKEY_DATA_DIR=/var/lib/latchkey
 EXPOSE 8080
-HEALTHCHECK --interval=10s --timeout=3s --retries=12 CMD wget -qO- http://localhost:8080/health || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/latchkey/latchkey.jar"]
