@@ -21,17 +21,17 @@ public class MyBatisApiKeyRepository implements ApiKeyRepository {
 
     @Override
     public void add(ApiKey key) {
-        mapper.insert(ApiKeyRow.from(key));
+        StoreFailures.guard(() -> mapper.insert(ApiKeyRow.from(key)));
     }
 
     @Override
     public Optional<ApiKey> findByHash(KeyHash hash) {
-        return Optional.ofNullable(mapper.findByHash(hash.hex())).map(ApiKeyRow::toDomain);
+        return Optional.ofNullable(StoreFailures.guard(() -> mapper.findByHash(hash.hex()))).map(ApiKeyRow::toDomain);
     }
 
     @Override
     public List<ApiKey> list(WorkspaceId workspaceId, Environment environment, String afterId, int limit) {
-        return mapper.list(workspaceId.value(), environment.code(), afterId, limit).stream()
+        return StoreFailures.guard(() -> mapper.list(workspaceId.value(), environment.code(), afterId, limit)).stream()
                 .map(ApiKeyRow::toDomain).toList();
     }
 }

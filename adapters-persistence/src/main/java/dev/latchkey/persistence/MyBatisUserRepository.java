@@ -23,7 +23,7 @@ public class MyBatisUserRepository implements UserRepository {
     @Override
     public void add(User user) {
         try {
-            mapper.insert(UserRow.from(user));
+            StoreFailures.guard(() -> mapper.insert(UserRow.from(user)));
         } catch (DuplicateKeyException e) {
             throw new DomainException(ErrorCode.CONFLICT, "an account with this email already exists; sign in instead");
         }
@@ -31,11 +31,11 @@ public class MyBatisUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findByEmail(Email email) {
-        return Optional.ofNullable(mapper.findByEmail(email.value())).map(UserRow::toDomain);
+        return Optional.ofNullable(StoreFailures.guard(() -> mapper.findByEmail(email.value()))).map(UserRow::toDomain);
     }
 
     @Override
     public Optional<User> findById(UserId id) {
-        return Optional.ofNullable(mapper.findById(id.value())).map(UserRow::toDomain);
+        return Optional.ofNullable(StoreFailures.guard(() -> mapper.findById(id.value()))).map(UserRow::toDomain);
     }
 }

@@ -21,27 +21,27 @@ public class MyBatisWorkspaceRepository implements WorkspaceRepository {
 
     @Override
     public void add(Workspace workspace) {
-        mapper.insert(WorkspaceRow.from(workspace));
+        StoreFailures.guard(() -> mapper.insert(WorkspaceRow.from(workspace)));
     }
 
     @Override
     public Optional<Workspace> findById(WorkspaceId id) {
-        return Optional.ofNullable(mapper.findById(id.value())).map(WorkspaceRow::toDomain);
+        return Optional.ofNullable(StoreFailures.guard(() -> mapper.findById(id.value()))).map(WorkspaceRow::toDomain);
     }
 
     @Override
     public void addMember(Membership membership) {
-        mapper.insertMembership(MembershipRow.from(membership));
+        StoreFailures.guard(() -> mapper.insertMembership(MembershipRow.from(membership)));
     }
 
     @Override
     public List<Membership> membershipsOf(UserId userId) {
-        return mapper.membershipsOf(userId.value()).stream().map(MembershipRow::toDomain).toList();
+        return StoreFailures.guard(() -> mapper.membershipsOf(userId.value())).stream().map(MembershipRow::toDomain).toList();
     }
 
     @Override
     public Optional<Membership> findMembership(WorkspaceId workspaceId, UserId userId) {
-        return Optional.ofNullable(mapper.findMembership(workspaceId.value(), userId.value()))
+        return Optional.ofNullable(StoreFailures.guard(() -> mapper.findMembership(workspaceId.value(), userId.value())))
                 .map(MembershipRow::toDomain);
     }
 }

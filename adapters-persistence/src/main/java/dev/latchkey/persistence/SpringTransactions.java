@@ -19,6 +19,6 @@ public class SpringTransactions implements Transactions {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        return template.execute(status -> work.get());
+        return StoreFailures.guard(() -> template.execute(status -> work.get()));
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.dao.DataAccessResourceFailureException;
+import dev.latchkey.domain.common.DomainException;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -64,12 +64,48 @@ class ApiAdapterTest {
     }
 
     @Test
-    void anUnreachableDatabaseFailsClosed() throws Exception {
+    void anUnavailableStoreFailsClosed() throws Exception {
         WebTestApplication.authenticate = key -> {
-            throw new DataAccessResourceFailureException("connection refused to db.internal:5432");
+            throw new DomainException(ErrorCode.UNAVAILABLE, "the service is temporarily unavailable; retry with backoff");
         };
-        problem(mvc.perform(get("/v1/workspace").header("X-Api-Key", KEY)), 503, "unavailable")
+        problem(mvc.perform(get("/v1/workspace").header("X-Api-Key", KEY)), 503, "unavailable");
+    }
+
+    @Test
+    void anUnexpectedFailureWhileAuthenticatingIsA500WithoutDetails() throws Exception {
+        WebTestApplication.authenticate = key -> {
+            throw new IllegalStateException("boom at db.internal:5432");
+        };
+        problem(mvc.perform(get("/v1/workspace").header("X-Api-Key", KEY)), 500, "internal")
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("db.internal"))));
+    }
+
+    @Test
+    void onlyABearerHeaderCarriesAJwtAndOnlyAJwtLooksLikeOne() throws Exception {
+        String jwt = tokens.issue(UserId.newId()).value();
+        problem(mvc.perform(get("/v1/workspace").header("X-Api-Key", jwt)), 401, "auth_format");
+        problem(mvc.perform(get("/v1/workspace").header("Authorization", "Bearer sk_test_abc.def")), 401, "auth_format");
+    }
+
+    @Test
+    void responsesAreJsonWhateverAcceptAsksFor() throws Exception {
+        problem(mvc.perform(get("/v1/workspace").header("X-Api-Key", KEY).accept(MediaType.APPLICATION_XML)),
+                400, "bad_request");
+    }
+
+    @Test
+    void keysInTheQueryAreRefusedOnPublicEndpointsToo() throws Exception {
+        problem(mvc.perform(post("/v1/auth/login?api_key=" + KEY).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"email\":\"a@example.com\",\"password\":\"nope\"}")), 400, "key_in_query");
+    }
+
+    @Test
+    void tokenResponsesNeverPrintTheToken() {
+        var issued = tokens.issue(UserId.newId());
+        var response = dev.latchkey.web.auth.TokenResponse.from(issued);
+        assertThat(response.toString()).doesNotContain(issued.value());
+        var registered = new dev.latchkey.web.auth.RegisterResponse(issued.value(), "bearer", 1, null, null);
+        assertThat(registered.toString()).doesNotContain(issued.value());
     }
 
     @Test
@@ -102,7 +138,7 @@ class ApiAdapterTest {
     @Test
     void malformedRequestsAreBadRequests() throws Exception {
         problem(mvc.perform(post("/v1/auth/login").contentType(MediaType.APPLICATION_JSON).content("[1,")), 400, "bad_request");
-        problem(mvc.perform(post("/v1/auth/login").contentType(MediaType.TEXT_PLAIN).content("x")), 415, "bad_request");
+        problem(mvc.perform(post("/v1/auth/login").contentType(MediaType.TEXT_PLAIN).content("x")), 400, "bad_request");
         problem(mvc.perform(post("/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"email\":\"a@example.com\",\"password\":\"nope\"}")), 401, "credentials_invalid");
         problem(mvc.perform(get("/v1/workspace").header("X-Api-Key", " ")), 401, "auth_missing");

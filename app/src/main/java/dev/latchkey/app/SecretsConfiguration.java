@@ -44,12 +44,13 @@ public class SecretsConfiguration {
             Files.createDirectories(file.toAbsolutePath().getParent());
             byte[] secret = new byte[48];
             random.nextBytes(secret);
-            Files.writeString(file, Base64.getEncoder().encodeToString(secret));
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                // owner-only from the first byte
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
-                // best effort on file systems without POSIX permissions
+                Files.createFile(file);
             }
+            Files.writeString(file, Base64.getEncoder().encodeToString(secret));
             log.warn("No latchkey.auth.jwt-secret configured: generated one into {}. Set LATCHKEY_AUTH_JWT_SECRET "
                     + "in production, and the same value on every node.", file.toAbsolutePath());
             return secret;

@@ -157,6 +157,16 @@ class ApiHttpTest {
                 "{\"email\":\"" + email + "\",\"password\":\"another password\",\"workspaceName\":\"Again\"}"),
                 409, "conflict");
         assertProblem(get("/v1/no-such-thing", "X-Api-Key", key), 404, "not_found");
+        JsonNode nul = assertProblem(post("/v1/auth/register",
+                "{\"email\":\"a\\u0000b@example.com\",\"password\":\"long enough\",\"workspaceName\":\"A\\u0000B\"}"),
+                422, "validation_failed");
+        assertThat(nul.get("errors")).extracting(e -> e.get("field").asString())
+                .containsExactlyInAnyOrder("email", "workspaceName");
+        assertProblem(post("/v1/auth/login", "{\"email\":\"a\\u0000@example.com\",\"password\":\"long enough\"}"),
+                401, "credentials_invalid");
+        assertProblem(post("/v1/auth/register", "{\"email\":1,\"password\":null}"), 422, "validation_failed");
+        assertProblem(get("/v1//workspace", "X-Api-Key", key), 400, "bad_request");
+        assertProblem(get("/v1/workspace", "X-Api-Key", key, "Accept", "application/xml"), 400, "bad_request");
     }
 
     @Test

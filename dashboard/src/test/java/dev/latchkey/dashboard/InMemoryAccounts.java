@@ -61,7 +61,7 @@ class InMemoryAccounts implements RegisterAccountUseCase, LoginUseCase, ResolveU
         workspaces.put(workspace.id(), workspace);
         memberships.add(owner);
         keys.add(first.key());
-        return new Registration(user, workspace, owner, first);
+        return new Registration(dev.latchkey.application.port.in.Account.of(user), workspace, owner, first);
     }
 
     /** A further key, e.g. to fill the table. */
@@ -80,7 +80,7 @@ class InMemoryAccounts implements RegisterAccountUseCase, LoginUseCase, ResolveU
         if (user.isEmpty() || !passwords.get(user.get().email().value()).equals(command.password())) {
             throw new DomainException(ErrorCode.CREDENTIALS_INVALID, "email or password is wrong");
         }
-        return new SignedInUser(user.get(), membershipsOf(user.get().id()));
+        return new SignedInUser(dev.latchkey.application.port.in.Account.of(user.get()), membershipsOf(user.get().id()));
     }
 
     @Override

@@ -38,7 +38,7 @@ public class AuthController {
     public ResponseEntity<RegisterResponse> register(@RequestBody RegisterRequest request) {
         Registration registration = register.register(
                 new RegisterAccountCommand(request.email(), request.password(), request.workspaceName()));
-        JwtTokens.IssuedToken token = tokens.issue(registration.user().id());
+        JwtTokens.IssuedToken token = tokens.issue(registration.account().id());
         RegisterResponse body = new RegisterResponse(token.value(), "bearer", token.expiresInSeconds(),
                 WorkspaceResponse.from(registration.workspace(), Environment.TEST),
                 ApiKeyResponse.issued(registration.firstKey(), clock.instant()));
@@ -49,6 +49,6 @@ public class AuthController {
     public ResponseEntity<TokenResponse> login(@RequestBody LoginRequest request) {
         var user = login.login(new LoginUseCase.LoginCommand(request.email(), request.password()));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(TokenResponse.from(tokens.issue(user.user().id())));
+                .body(TokenResponse.from(tokens.issue(user.account().id())));
     }
 }

@@ -11,4 +11,9 @@ public record RegisterResponse(
         @JsonProperty("expires_in") long expiresIn,
         WorkspaceResponse workspace,
         ApiKeyResponse apiKey) {
+
+    @Override
+    public String toString() {
+        return "RegisterResponse[access_token=redacted, workspace=" + workspace + ", apiKey=" + apiKey + "]";
+    }
 }

@@ -12,4 +12,9 @@ public record TokenResponse(
     public static TokenResponse from(JwtTokens.IssuedToken token) {
         return new TokenResponse(token.value(), "bearer", token.expiresInSeconds());
     }
+
+    @Override
+    public String toString() {
+        return "TokenResponse[access_token=redacted, expires_in=" + expiresIn + "]";
+    }
 }

@@ -6,13 +6,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -50,22 +48,19 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-        return problems.response(problems.problem(ErrorCode.BAD_REQUEST, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "send the request body as application/json"));
+        return problems.response(problems.problem(ErrorCode.BAD_REQUEST, "send the request body as application/json"));
+    }
+
+    /** This API answers JSON only, whatever the Accept header asks for. */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return problems.response(problems.problem(ErrorCode.BAD_REQUEST, "this API answers application/json only"));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
         return problems.response(problems.problem(ErrorCode.BAD_REQUEST, HttpStatus.METHOD_NOT_ALLOWED,
                 "method " + e.getMethod() + " is not supported here"));
-    }
-
-    /** Fail closed: when the store cannot answer, neither can we. */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
-            CannotCreateTransactionException.class})
-    ResponseEntity<ProblemDetail> unavailable(Exception e) {
-        log.warn("database unavailable: {}", e.getClass().getSimpleName());
-        return problems.response(problems.problem(ErrorCode.UNAVAILABLE, "the service is temporarily unavailable; retry with backoff"));
     }
 
     @ExceptionHandler(Exception.class)

@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -63,11 +62,6 @@ public class ApiCredentialFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return publicPaths.contains(request.getRequestURI());
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Optional<Caller> caller;
@@ -76,11 +70,9 @@ public class ApiCredentialFilter extends OncePerRequestFilter {
         } catch (DomainException e) {
             problems.write(response, problems.problem(e));
             return;
-        } catch (DataAccessException e) {
-            // fail closed: an unknown answer is never a success
-            log.warn("cannot authenticate: database unavailable ({})", e.getClass().getSimpleName());
-            problems.write(response, problems.problem(ErrorCode.UNAVAILABLE,
-                    "the service is temporarily unavailable; retry with backoff"));
+        } catch (RuntimeException e) {
+            log.error("cannot authenticate a /v1 request: {}", e.getClass().getName());
+            problems.write(response, problems.problem(ErrorCode.INTERNAL, "an unexpected error occurred"));
             return;
         }
         if (caller.isEmpty()) {
@@ -97,10 +89,21 @@ public class ApiCredentialFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The request's caller, or empty when it carries no credentials at all. */
+    /** The request's caller; empty on the public paths and when it carries no credentials at all. */
     private Optional<Caller> caller(HttpServletRequest request) {
         refuseKeyInQuery(request);
+        if (publicPaths.contains(request.getRequestURI())) {
+            return Optional.empty();
+        }
         return credential(request).map(credential -> authenticate(credential, request));
+    }
+
+    /** A credential and where it came from: only {@code Authorization: Bearer} may carry a JWT. */
+    private record Presented(String value, boolean bearer) {
+        @Override
+        public String toString() {
+            return "Presented[redacted]";
+        }
     }
 
     /** Only the URL's own query string counts (not form fields of a body); it is never logged. */
@@ -128,7 +131,7 @@ public class ApiCredentialFilter extends OncePerRequestFilter {
         }
     }
 
-    private static Optional<String> credential(HttpServletRequest request) {
+    private static Optional<Presented> credential(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
         String apiKey = request.getHeader(API_KEY_HEADER);
         String bearer = null;
@@ -146,15 +149,23 @@ public class ApiCredentialFilter extends OncePerRequestFilter {
             throw new DomainException(ErrorCode.AUTH_AMBIGUOUS,
                     "Authorization and X-Api-Key carry different credentials; send one");
         }
-        return Optional.ofNullable(bearer != null ? bearer : apiKey == null ? null : apiKey.strip());
+        if (bearer != null) {
+            return Optional.of(new Presented(bearer, true));
+        }
+        return Optional.ofNullable(apiKey).map(key -> new Presented(key.strip(), false));
     }
 
-    private Caller authenticate(String credential, HttpServletRequest request) {
-        if (credential.indexOf('.') >= 0) { // a JWT; keys never contain '.'
-            UserId userId = tokens.verify(credential);
+    private Caller authenticate(Presented credential, HttpServletRequest request) {
+        if (credential.bearer() && looksLikeJwt(credential.value())) {
+            UserId userId = tokens.verify(credential.value());
             return users.resolve(userId, workspace(request), environment(request));
         }
-        return apiKeys.authenticate(credential);
+        return apiKeys.authenticate(credential.value());
+    }
+
+    /** A compact JWS: three dot-separated parts, the header being base64url JSON ({@code eyJ…}). */
+    private static boolean looksLikeJwt(String value) {
+        return value.startsWith("eyJ") && value.chars().filter(c -> c == '.').count() == 2;
     }
 
     private static Optional<WorkspaceId> workspace(HttpServletRequest request) {

@@ -12,6 +12,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.util.Set;
 
@@ -49,5 +51,18 @@ public class ApiSecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> problems.write(response,
                                 problems.problem(ErrorCode.ROLE_FORBIDDEN, "you are not allowed to do this"))))
                 .build();
+    }
+
+    /** Requests Spring Security's firewall rejects (e.g. {@code //} or {@code ;} in the path): problem+json on /v1. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ApiProblems problems) {
+        RequestRejectedHandler others = new HttpStatusRequestRejectedHandler();
+        return (request, response, rejected) -> {
+            if (request.getRequestURI().startsWith("/v1/")) {
+                problems.write(response, problems.problem(ErrorCode.BAD_REQUEST, "the request URL is not acceptable"));
+            } else {
+                others.handle(request, response, rejected);
+            }
+        };
     }
 }

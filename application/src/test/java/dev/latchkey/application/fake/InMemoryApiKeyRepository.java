@@ -46,7 +46,8 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
         int start = 0;
         if (afterId != null) {
             ApiKey after = byId.get(afterId);
-            if (after == null) {
+            // like the SQL: a cursor from another workspace or environment matches nothing
+            if (after == null || !after.workspaceId().equals(workspaceId) || after.environment() != environment) {
                 return List.of();
             }
             start = (int) ordered.stream().takeWhile(key -> NEWEST_FIRST.compare(key, after) <= 0).count();

@@ -76,7 +76,7 @@ public class RegisterPageController {
             model.addAttribute("duplicateEmail", true);
             return FORM_VIEW;
         }
-        signIn.signIn(new DashboardUser(registration.user().id().value(), registration.user().email().value()),
+        signIn.signIn(new DashboardUser(registration.account().id().value(), registration.account().email().value()),
                 request, response);
         response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
         model.addAttribute("workspaceName", registration.workspace().name());

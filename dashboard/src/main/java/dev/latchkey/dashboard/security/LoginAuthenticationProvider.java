@@ -35,7 +35,7 @@ public final class LoginAuthenticationProvider implements AuthenticationProvider
             }
             throw new InternalAuthenticationServiceException("sign-in is unavailable", e);
         }
-        return authenticated(new DashboardUser(signedIn.user().id().value(), signedIn.user().email().value()));
+        return authenticated(new DashboardUser(signedIn.account().id().value(), signedIn.account().email().value()));
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /** An email address, trimmed and lower-cased so that one person has one account. */
 public record Email(String value) {
 
-    private static final Pattern FORMAT = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final Pattern FORMAT = Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s.\\p{Cntrl}]+(\\.[^@\\s.\\p{Cntrl}]+)+");
     public static final int MAX_LENGTH = 254;
 
     public Email {

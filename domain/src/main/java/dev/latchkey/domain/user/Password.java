@@ -18,6 +18,7 @@ public final class Password {
         int length = password == null ? 0 : password.codePointCount(0, password.length()); // characters, not UTF-16 units
         int bytes = password == null ? 0 : password.getBytes(StandardCharsets.UTF_8).length;
         errors.check(length >= MIN_LENGTH, field, "must be at least " + MIN_LENGTH + " characters")
-                .check(bytes <= MAX_LENGTH, field, "must be at most " + MAX_LENGTH + " bytes");
+                .check(bytes <= MAX_LENGTH, field, "must be at most " + MAX_LENGTH + " bytes")
+                .check(password == null || password.indexOf('\0') < 0, field, "must not contain NUL characters");
     }
 }

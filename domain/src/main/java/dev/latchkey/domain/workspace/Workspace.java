@@ -27,6 +27,8 @@ public record Workspace(WorkspaceId id, String name, Plan plan, Instant createdA
         String stripped = name == null ? "" : name.strip();
         errors.check(!stripped.isEmpty(), field, "must not be blank")
                 .check(stripped.length() <= MAX_NAME_LENGTH, field,
-                        "must be at most " + MAX_NAME_LENGTH + " characters");
+                        "must be at most " + MAX_NAME_LENGTH + " characters")
+                .check(stripped.chars().noneMatch(Character::isISOControl), field,
+                        "must not contain control characters");
     }
 }

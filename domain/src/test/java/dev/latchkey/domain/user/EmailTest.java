@@ -40,7 +40,8 @@ class EmailTest {
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"   ", "plainaddress", "a@b", "@example.com", "a@@example.com", "a@b@example.com",
-            "a b@example.com", "alice@exa mple.com", "alice@.com", "alice@example.", "alice@example..com"})
+            "a b@example.com", "alice@exa mple.com", "alice@.com", "alice@example.", "alice@example..com",
+            "a\u0000b@example.com", "alice@exam\u0007ple.com", "ali\u007fce@example.com"})
     void rejectsWhatIsNotAnAddress(String value) {
         assertThat(Email.isValid(value)).isFalse();
         assertThatThrownBy(() -> new Email(value)).isInstanceOf(IllegalArgumentException.class);

@@ -37,6 +37,13 @@ class WorkspaceTest {
         assertThat(errorsOf("  " + "x".repeat(100) + "  ")).as("surrounding spaces are not counted").isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Ac\u0000me", "Acme\u001b[31m", "Ac\u0085me"})
+    void controlCharactersAreRejected(String name) {
+        assertThat(errorsOf(name)).singleElement()
+                .isEqualTo(new FieldError("workspaceName", "must not contain control characters"));
+    }
+
     @Test
     void nameLongerThan100CharactersIsRejected() {
         assertThat(errorsOf("x".repeat(101))).singleElement().extracting(FieldError::message).asString()

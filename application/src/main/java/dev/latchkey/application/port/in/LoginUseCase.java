@@ -1,6 +1,5 @@
 package dev.latchkey.application.port.in;
 
-import dev.latchkey.domain.user.User;
 import dev.latchkey.domain.workspace.Membership;
 
 import java.util.List;
@@ -17,7 +16,7 @@ public interface LoginUseCase {
         }
     }
 
-    record SignedInUser(User user, List<Membership> memberships) {
+    record SignedInUser(Account account, List<Membership> memberships) {
         public SignedInUser {
             memberships = List.copyOf(memberships);
         }

@@ -4,7 +4,6 @@ import dev.latchkey.domain.apikey.IssuedApiKey;
 import dev.latchkey.domain.common.ValidationException;
 import dev.latchkey.domain.user.Email;
 import dev.latchkey.domain.user.Password;
-import dev.latchkey.domain.user.User;
 import dev.latchkey.domain.workspace.Membership;
 import dev.latchkey.domain.workspace.Workspace;
 
@@ -29,6 +28,6 @@ public interface RegisterAccountUseCase {
         }
     }
 
-    record Registration(User user, Workspace workspace, Membership membership, IssuedApiKey firstKey) {
+    record Registration(Account account, Workspace workspace, Membership membership, IssuedApiKey firstKey) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.latchkey.application.service.account;
 
+import dev.latchkey.application.port.in.Account;
 import dev.latchkey.application.port.in.LoginUseCase;
 import dev.latchkey.application.port.out.PasswordHasher;
 import dev.latchkey.application.port.out.UserRepository;
@@ -37,6 +38,6 @@ public final class LoginService implements LoginUseCase {
         if (user.isEmpty() || !matches) {
             throw new DomainException(ErrorCode.CREDENTIALS_INVALID, "email or password is wrong");
         }
-        return new SignedInUser(user.get(), workspaces.membershipsOf(user.get().id()));
+        return new SignedInUser(Account.of(user.get()), workspaces.membershipsOf(user.get().id()));
     }
 }

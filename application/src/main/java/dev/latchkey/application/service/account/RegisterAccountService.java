@@ -1,5 +1,6 @@
 package dev.latchkey.application.service.account;
 
+import dev.latchkey.application.port.in.Account;
 import dev.latchkey.application.port.in.RegisterAccountUseCase;
 import dev.latchkey.application.port.out.ApiKeyRepository;
 import dev.latchkey.application.port.out.PasswordHasher;
@@ -69,7 +70,7 @@ public final class RegisterAccountService implements RegisterAccountUseCase {
             workspaces.add(workspace);
             workspaces.addMember(owner);
             keys.add(firstKey.key());
-            return new Registration(user, workspace, owner, firstKey);
+            return new Registration(Account.of(user), workspace, owner, firstKey);
         });
     }
 }

@@ -58,7 +58,7 @@ class LoginServiceTest {
     void theRightPasswordSignsInWithTheUsersMemberships() {
         SignedInUser signedIn = service.login(new LoginCommand("alice@example.com", "correct horse"));
 
-        assertThat(signedIn.user()).isEqualTo(alice);
+        assertThat(signedIn.account()).isEqualTo(dev.latchkey.application.port.in.Account.of(alice));
         assertThat(signedIn.memberships()).containsExactly(owner, member);
     }
 
@@ -66,7 +66,7 @@ class LoginServiceTest {
     void theEmailIsMatchedCaseInsensitively() {
         SignedInUser signedIn = service.login(new LoginCommand("  ALICE@Example.COM ", "correct horse"));
 
-        assertThat(signedIn.user().id()).isEqualTo(alice.id());
+        assertThat(signedIn.account().id()).isEqualTo(alice.id());
     }
 
     @Test

