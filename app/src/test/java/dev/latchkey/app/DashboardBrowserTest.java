@@ -163,14 +163,7 @@ class DashboardBrowserTest {
     @Test
     void aWrongPasswordGetsTheGenericError() {
         String email = uniqueEmail("grace");
-        open("/register", "register");
-        fillRegistration(email, PASSWORD, "Navy");
-        submit(By.id("create-account"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("first-key")));
-        screenshots.take(browser, "first-key");
-        submit(By.id("sign-out"));
-        wait.until(ExpectedConditions.urlContains("/login?logout"));
-        screenshots.take(browser, "signed-out");
+        registerAndSignOut(email, "Navy");
 
         signIn(email, "not the password");
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
@@ -208,14 +201,7 @@ class DashboardBrowserTest {
     @Test
     void aSecondAccountWithTheSameEmailIsExplainedOnTheForm() {
         String email = uniqueEmail("dup");
-        open("/register", "register");
-        fillRegistration(email, PASSWORD, "First");
-        submit(By.id("create-account"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("first-key")));
-        screenshots.take(browser, "first-key");
-        submit(By.id("sign-out"));
-        wait.until(ExpectedConditions.urlContains("/login?logout"));
-        screenshots.take(browser, "signed-out");
+        registerAndSignOut(email, "First");
 
         open("/register", "register-again");
         fillRegistration(email.toUpperCase(java.util.Locale.ROOT), PASSWORD, "Second");
@@ -247,6 +233,18 @@ class DashboardBrowserTest {
         wait.until(driver -> "complete".equals(
                 ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.readyState")));
         screenshots.take(browser, screenshot);
+    }
+
+    /** Creates an account (its first key page shown) and signs out again. */
+    private void registerAndSignOut(String email, String workspaceName) {
+        open("/register", "register");
+        fillRegistration(email, PASSWORD, workspaceName);
+        submit(By.id("create-account"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("first-key")));
+        screenshots.take(browser, "first-key");
+        submit(By.id("sign-out"));
+        wait.until(ExpectedConditions.urlContains("/login?logout"));
+        screenshots.take(browser, "signed-out");
     }
 
     private void fillRegistration(String email, String password, String workspaceName) {

@@ -34,19 +34,13 @@ public record ApiKeyResponse(
     public record RateLimit(int requestsPerMinute) {
     }
 
-    public static ApiKeyResponse from(ApiKey key, Instant now) {
-        return of(key, now, null);
-    }
-
     public static ApiKeyResponse issued(IssuedApiKey issued, Instant now) {
-        return of(issued.key(), now, issued.secret().reveal());
-    }
-
-    private static ApiKeyResponse of(ApiKey key, Instant now, String secret) {
+        ApiKey key = issued.key();
         return new ApiKeyResponse(key.id().value(), key.name(), key.type().code(), key.environment().code(),
                 key.prefix(), key.last4(), key.scopes().stream().map(Scope::value).toList(),
                 new RateLimit(key.rateLimitPerMinute()), List.of(), false, key.status(now).code(),
-                key.createdAt(), key.expiresAt(), key.revokedAt(), key.lastUsedAt(), key.lastUsedIp(), null, secret);
+                key.createdAt(), key.expiresAt(), key.revokedAt(), key.lastUsedAt(), key.lastUsedIp(), null,
+                issued.secret().reveal());
     }
 
     @Override

@@ -47,11 +47,7 @@ public class ApiProblems {
     }
 
     public ProblemDetail problem(ErrorCode code, String detail) {
-        return problem(code, status(code), detail);
-    }
-
-    /** For the few cases where the HTTP status is not the code's own (e.g. 405 answered as {@code bad_request}). */
-    public ProblemDetail problem(ErrorCode code, HttpStatus status, String detail) {
+        HttpStatus status = status(code);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:latchkey:problem:" + code.code()));
         problem.setTitle(status.getReasonPhrase());

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -70,13 +69,5 @@ public record ApiKey(
             return ApiKeyStatus.EXPIRING;
         }
         return ApiKeyStatus.ACTIVE;
-    }
-
-    public boolean hasScope(Scope scope) {
-        return scopes.contains(scope);
-    }
-
-    public Optional<Instant> lastUsed() {
-        return Optional.ofNullable(lastUsedAt);
     }
 }

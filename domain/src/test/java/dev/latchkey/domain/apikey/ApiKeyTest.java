@@ -92,10 +92,10 @@ class ApiKeyTest {
         assertThat(stored.createdAt()).isEqualTo(NOW);
         assertThat(stored.expiresAt()).isEqualTo(expires);
         assertThat(stored.revokedAt()).isNull();
-        assertThat(stored.lastUsed()).isEmpty();
+        assertThat(stored.lastUsedAt()).isNull();
         assertThat(stored.status(NOW)).isEqualTo(ApiKeyStatus.ACTIVE);
-        assertThat(stored.hasScope(Scope.KEYS_READ)).isTrue();
-        assertThat(stored.hasScope(Scope.KEYS_WRITE)).isFalse();
+        assertThat(stored.scopes().contains(Scope.KEYS_READ)).isTrue();
+        assertThat(stored.scopes().contains(Scope.KEYS_WRITE)).isFalse();
     }
 
     @Test
