@@ -40,6 +40,19 @@ public record Scope(String value) implements Comparable<Scope> {
         return PLATFORM.contains(this);
     }
 
+    /** A read scope ({@code *:read}): the only kind a publishable key may hold. */
+    public boolean isRead() {
+        return action().equals("read");
+    }
+
+    /**
+     * A scope on a platform resource ({@code keys}, {@code members}, ...) that is not a platform scope, such as
+     * {@code keys:delete}: refused, so that custom scopes never pose as platform ones.
+     */
+    public boolean isReservedButUnknown() {
+        return !isPlatform() && PLATFORM.stream().anyMatch(platform -> platform.resource().equals(resource()));
+    }
+
     public String resource() {
         return value.substring(0, value.indexOf(':'));
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -19,7 +20,7 @@ class ApiKeyTest {
     private static ApiKey key(Instant expiresAt, Instant revokedAt) {
         return new ApiKey(new ApiKeyId("key_a"), WORKSPACE, "ci", KeyType.SECRET, Environment.TEST,
                 "sk_test_abcd", "wxyz", new KeyHash("0".repeat(64)), Set.of(Scope.KEYS_READ), 60,
-                NOW.minus(Duration.ofDays(30)), expiresAt, revokedAt, null, null);
+                List.of(), false, NOW.minus(Duration.ofDays(30)), expiresAt, revokedAt, null, null, null);
     }
 
     @Test
@@ -112,15 +113,16 @@ class ApiKeyTest {
     @Test
     void rateLimitMustBePositive() {
         assertThatThrownBy(() -> new ApiKey(new ApiKeyId("key_a"), WORKSPACE, "ci", KeyType.SECRET,
-                Environment.TEST, "sk_test_abcd", "wxyz", new KeyHash("0".repeat(64)), Set.of(), 0, NOW, null,
-                null, null, null)).isInstanceOf(IllegalArgumentException.class);
+                Environment.TEST, "sk_test_abcd", "wxyz", new KeyHash("0".repeat(64)), Set.of(), 0,
+                List.of(), false, NOW, null, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void scopesAreCopiedAndSorted() {
         java.util.HashSet<Scope> scopes = new java.util.HashSet<>(Set.of(Scope.WEBHOOKS_READ, Scope.AUDIT_READ));
         ApiKey key = new ApiKey(new ApiKeyId("key_a"), WORKSPACE, "ci", KeyType.SECRET, Environment.TEST,
-                "sk_test_abcd", "wxyz", new KeyHash("0".repeat(64)), scopes, 60, NOW, null, null, null, null);
+                "sk_test_abcd", "wxyz", new KeyHash("0".repeat(64)), scopes, 60, List.of(), false, NOW, null, null,
+                null, null, null);
         scopes.add(Scope.KEYS_WRITE);
 
         assertThat(key.scopes()).containsExactly(Scope.AUDIT_READ, Scope.WEBHOOKS_READ);
