@@ -1,13 +1,19 @@
 package dev.latchkey.persistence;
 
 import dev.latchkey.application.port.out.ApiKeyRepository;
+import dev.latchkey.application.port.out.SealedSecret;
 import dev.latchkey.domain.apikey.ApiKey;
+import dev.latchkey.domain.apikey.ApiKeyId;
+import dev.latchkey.domain.apikey.ApiKeyStatus;
 import dev.latchkey.domain.apikey.Environment;
 import dev.latchkey.domain.apikey.KeyHash;
+import dev.latchkey.domain.apikey.KeyType;
 import dev.latchkey.domain.workspace.WorkspaceId;
 import org.springframework.stereotype.Repository;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 @Repository
@@ -20,8 +26,9 @@ public class MyBatisApiKeyRepository implements ApiKeyRepository {
     }
 
     @Override
-    public void add(ApiKey key) {
-        StoreFailures.guard(() -> mapper.insert(ApiKeyRow.from(key)));
+    public void add(ApiKey key, SealedSecret sealedSecret) {
+        byte[] sealed = sealedSecret == null ? null : sealedSecret.bytes();
+        StoreFailures.guard(() -> mapper.insert(ApiKeyRow.from(key), sealed));
     }
 
     @Override
@@ -30,8 +37,40 @@ public class MyBatisApiKeyRepository implements ApiKeyRepository {
     }
 
     @Override
-    public List<ApiKey> list(WorkspaceId workspaceId, Environment environment, String afterId, int limit) {
-        return StoreFailures.guard(() -> mapper.list(workspaceId.value(), environment.code(), afterId, limit)).stream()
-                .map(ApiKeyRow::toDomain).toList();
+    public Optional<ApiKey> findById(WorkspaceId workspaceId, Environment environment, ApiKeyId id) {
+        return Optional.ofNullable(StoreFailures.guard(() ->
+                mapper.findById(workspaceId.value(), environment.code(), id.value()))).map(ApiKeyRow::toDomain);
+    }
+
+    @Override
+    public List<ApiKey> list(WorkspaceId workspaceId, Environment environment, Optional<KeyType> type,
+                             Optional<ApiKeyStatus> status, Instant now, String afterId, int limit) {
+        return StoreFailures.guard(() -> mapper.list(workspaceId.value(), environment.code(),
+                        type.map(KeyType::code).orElse(null), status.map(ApiKeyStatus::name).orElse(null), now,
+                        now.plus(ApiKey.EXPIRING_WINDOW), afterId, limit))
+                .stream().map(ApiKeyRow::toDomain).toList();
+    }
+
+    @Override
+    public boolean update(ApiKey key) {
+        return StoreFailures.guard(() -> mapper.update(ApiKeyRow.from(key))) > 0;
+    }
+
+    @Override
+    public boolean revoke(ApiKey key, Instant at) {
+        Objects.requireNonNull(at, "at");
+        return StoreFailures.guard(() -> mapper.revoke(ApiKeyRow.from(key), at)) > 0;
+    }
+
+    @Override
+    public boolean retire(ApiKey retired) {
+        Objects.requireNonNull(retired.rolledToId(), "a retired key names its successor");
+        return StoreFailures.guard(() -> mapper.retire(ApiKeyRow.from(retired))) > 0;
+    }
+
+    @Override
+    public List<SealedSecret> signingSecrets(WorkspaceId workspaceId, Environment environment, Instant now) {
+        return StoreFailures.guard(() -> mapper.signingSecrets(workspaceId.value(), environment.code(), now))
+                .stream().map(SealedSecret::new).toList();
     }
 }

@@ -1,11 +1,6 @@
 package dev.latchkey.persistence;
 
 import dev.latchkey.application.port.out.Transactions;
-import dev.latchkey.domain.apikey.ApiKey;
-import dev.latchkey.domain.apikey.Environment;
-import dev.latchkey.domain.apikey.IssuedApiKey;
-import dev.latchkey.domain.apikey.KeyType;
-import dev.latchkey.domain.apikey.Scope;
 import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ErrorCode;
 import dev.latchkey.domain.user.Email;
@@ -19,12 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,13 +24,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest(classes = PersistenceTestApplication.class)
 class MyBatisRepositoriesTest {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     // PostgreSQL keeps microseconds
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
     @Autowired MyBatisUserRepository users;
     @Autowired MyBatisWorkspaceRepository workspaces;
-    @Autowired MyBatisApiKeyRepository keys;
     @Autowired Transactions transactions;
     @Autowired JdbcTemplate jdbc;
 
@@ -47,7 +36,8 @@ class MyBatisRepositoriesTest {
     void liquibaseCreatedTheSchema() {
         assertThat(jdbc.queryForObject("select count(*) from databasechangelog", Integer.class)).isPositive();
         assertThat(jdbc.queryForList("select table_name from information_schema.tables where table_schema = 'public'",
-                String.class)).contains("users", "workspaces", "memberships", "api_keys");
+                String.class)).contains("users", "workspaces", "memberships", "api_keys", "key_usage_minutes",
+                "key_usage_days", "idempotency_records");
     }
 
     @Test
@@ -81,44 +71,6 @@ class MyBatisRepositoriesTest {
     }
 
     @Test
-    void keysRoundTripByHashWithScopesAndDates() {
-        Workspace workspace = newWorkspace();
-        IssuedApiKey issued = ApiKey.issue(workspace.id(), "Backend", KeyType.RESTRICTED, Environment.LIVE,
-                Set.of(new Scope("resources:read"), Scope.KEYS_READ), 600, now.plusSeconds(3600), now, RANDOM);
-        keys.add(issued.key());
-
-        assertThat(keys.findByHash(issued.secret().hash())).contains(issued.key());
-        assertThat(jdbc.queryForObject("select count(*) from api_keys where key_hash = ?", Integer.class,
-                issued.secret().hash().hex())).isEqualTo(1);
-        // the key itself is stored nowhere
-        assertThat(jdbc.queryForList("select concat_ws('|', id, name, prefix, last4, key_hash, scopes::text) from api_keys",
-                String.class)).noneMatch(row -> row.contains(issued.secret().reveal()));
-    }
-
-    @Test
-    void listingIsNewestFirstPagedByCursorAndConfinedToWorkspaceAndEnvironment() {
-        Workspace workspace = newWorkspace();
-        Workspace other = newWorkspace();
-        List<ApiKey> testKeys = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            ApiKey key = issue(workspace, Environment.TEST, now.plusSeconds(i));
-            testKeys.add(0, key);
-        }
-        issue(workspace, Environment.LIVE, now);
-        issue(other, Environment.TEST, now);
-
-        List<ApiKey> firstPage = keys.list(workspace.id(), Environment.TEST, null, 2);
-        List<ApiKey> secondPage = keys.list(workspace.id(), Environment.TEST, firstPage.getLast().id().value(), 2);
-        List<ApiKey> lastPage = keys.list(workspace.id(), Environment.TEST, secondPage.getLast().id().value(), 2);
-
-        assertThat(firstPage).containsExactlyElementsOf(testKeys.subList(0, 2));
-        assertThat(secondPage).containsExactlyElementsOf(testKeys.subList(2, 4));
-        assertThat(lastPage).containsExactlyElementsOf(testKeys.subList(4, 5));
-        // a cursor from another workspace yields nothing rather than that workspace's keys
-        assertThat(keys.list(other.id(), Environment.TEST, firstPage.getFirst().id().value(), 10)).isEmpty();
-    }
-
-    @Test
     void aFailedTransactionLeavesNothingBehind() {
         User user = newUser();
         assertThatThrownBy(() -> transactions.inTransaction(() -> {
@@ -126,19 +78,6 @@ class MyBatisRepositoriesTest {
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
         assertThat(users.findById(user.id())).isEmpty();
-    }
-
-    private ApiKey issue(Workspace workspace, Environment environment, Instant createdAt) {
-        ApiKey key = ApiKey.issue(workspace.id(), "k", KeyType.SECRET, environment, Set.copyOf(Scope.PLATFORM), 60,
-                null, createdAt, RANDOM).key();
-        keys.add(key);
-        return key;
-    }
-
-    private Workspace newWorkspace() {
-        Workspace workspace = Workspace.create("Acme", now);
-        workspaces.add(workspace);
-        return workspace;
     }
 
     private User newUser() {

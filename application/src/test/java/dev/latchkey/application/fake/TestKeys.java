@@ -23,7 +23,7 @@ public final class TestKeys {
     /** The same key with other dates: how a revoked or expiring key looks when read back. */
     public static ApiKey withDates(ApiKey key, Instant expiresAt, Instant revokedAt) {
         return new ApiKey(key.id(), key.workspaceId(), key.name(), key.type(), key.environment(), key.prefix(),
-                key.last4(), key.hash(), key.scopes(), key.rateLimitPerMinute(), key.createdAt(), expiresAt,
-                revokedAt, key.lastUsedAt(), key.lastUsedIp());
+                key.last4(), key.hash(), key.scopes(), key.rateLimitPerMinute(), key.ipAllowlist(), key.signing(),
+                key.createdAt(), expiresAt, revokedAt, key.lastUsedAt(), key.lastUsedIp(), key.rolledToId());
     }
 }

@@ -16,16 +16,32 @@ public sealed interface Caller {
 
     Environment environment();
 
-    /** A request authenticated with an API key: the key's workspace, environment and scopes. */
+    /** The caller's identity for scoping records to a credential (idempotency): a key id or a user id. */
+    String credentialId();
+
+    /**
+     * A request authenticated with an API key: the key's workspace, environment and scopes; {@code signing} keys
+     * must sign their requests.
+     */
     record KeyCaller(ApiKeyId keyId, String keyPrefix, WorkspaceId workspaceId, Environment environment,
-                     Set<Scope> scopes, int rateLimitPerMinute) implements Caller {
+                     Set<Scope> scopes, int rateLimitPerMinute, boolean signing) implements Caller {
         public KeyCaller {
             scopes = Set.copyOf(scopes);
+        }
+
+        @Override
+        public String credentialId() {
+            return keyId.value();
         }
     }
 
     /** A signed-in user acting in one of their workspaces with their role there. */
     record UserCaller(UserId userId, WorkspaceId workspaceId, Environment environment, Role role)
             implements Caller {
+
+        @Override
+        public String credentialId() {
+            return userId.value();
+        }
     }
 }

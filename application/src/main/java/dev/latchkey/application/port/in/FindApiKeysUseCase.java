@@ -1,16 +1,33 @@
 package dev.latchkey.application.port.in;
 
 import dev.latchkey.domain.apikey.ApiKey;
+import dev.latchkey.domain.apikey.ApiKeyId;
+import dev.latchkey.domain.apikey.ApiKeyStatus;
+import dev.latchkey.domain.apikey.KeyType;
 
 import java.util.List;
+import java.util.Optional;
 
-/** The keys of the caller's workspace and environment, newest first, a page at a time. */
-public interface ListApiKeysUseCase {
+/**
+ * Reading the keys of the caller's workspace and environment (scope {@code keys:read}, or any member).
+ * A key of another workspace or environment is {@code not_found}.
+ */
+public interface FindApiKeysUseCase {
 
     int DEFAULT_LIMIT = 20;
     int MAX_LIMIT = 100;
 
-    KeyPage list(Caller caller, PageRequest page);
+    /** Newest first, a page at a time, optionally only of one type and status. */
+    KeyPage list(Caller caller, KeyFilter filter, PageRequest page);
+
+    ApiKey get(Caller caller, ApiKeyId id);
+
+    /** Optional filters of a listing; empty means any. */
+    record KeyFilter(Optional<KeyType> type, Optional<ApiKeyStatus> status) {
+        public static KeyFilter any() {
+            return new KeyFilter(Optional.empty(), Optional.empty());
+        }
+    }
 
     /** {@code cursor} is the id of the last key of the previous page, or null for the first page. */
     record PageRequest(int limit, String cursor) {

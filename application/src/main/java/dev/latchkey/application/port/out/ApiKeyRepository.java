@@ -1,10 +1,14 @@
 package dev.latchkey.application.port.out;
 
 import dev.latchkey.domain.apikey.ApiKey;
+import dev.latchkey.domain.apikey.ApiKeyId;
+import dev.latchkey.domain.apikey.ApiKeyStatus;
 import dev.latchkey.domain.apikey.Environment;
 import dev.latchkey.domain.apikey.KeyHash;
+import dev.latchkey.domain.apikey.KeyType;
 import dev.latchkey.domain.workspace.WorkspaceId;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,12 +18,33 @@ import java.util.Optional;
  */
 public interface ApiKeyRepository {
 
-    void add(ApiKey key);
+    /** Stores a new key; {@code sealedSecret} is its sealed secret when it signs requests, else null. */
+    void add(ApiKey key, SealedSecret sealedSecret);
 
     Optional<ApiKey> findByHash(KeyHash hash);
 
+    Optional<ApiKey> findById(WorkspaceId workspaceId, Environment environment, ApiKeyId id);
+
     /**
-     * Up to {@code limit} keys, newest first, strictly after the key {@code afterId} (null: from the newest).
+     * Up to {@code limit} keys, newest first, strictly after the key {@code afterId} (null: from the newest),
+     * optionally only of one type and of one status at {@code now}.
      */
-    List<ApiKey> list(WorkspaceId workspaceId, Environment environment, String afterId, int limit);
+    List<ApiKey> list(WorkspaceId workspaceId, Environment environment, Optional<KeyType> type,
+                      Optional<ApiKeyStatus> status, Instant now, String afterId, int limit);
+
+    /** Stores a key's editable fields (name, scopes, rate limit, allowlist); false when there is no such key. */
+    boolean update(ApiKey key);
+
+    /** Sets the revocation time of a key not yet revoked; false when it was already revoked or is unknown. */
+    boolean revoke(ApiKey key, Instant at);
+
+    /**
+     * Stores the retired side of a roll (its new expiry or revocation and {@code rolledToId}) only if the key has
+     * not been rolled or revoked meanwhile: the database decides which of two concurrent rolls wins. False for
+     * the loser.
+     */
+    boolean retire(ApiKey retired);
+
+    /** The sealed secrets of the signing keys of a workspace and environment usable at {@code now}. */
+    List<SealedSecret> signingSecrets(WorkspaceId workspaceId, Environment environment, Instant now);
 }

@@ -69,7 +69,7 @@ public final class RegisterAccountService implements RegisterAccountUseCase {
             users.add(user);
             workspaces.add(workspace);
             workspaces.addMember(owner);
-            keys.add(firstKey.key());
+            keys.add(firstKey.key(), null);
             return new Registration(Account.of(user), workspace, owner, firstKey);
         });
     }

@@ -1,9 +1,12 @@
 package dev.latchkey.application.service.account;
 
+import dev.latchkey.application.port.in.Authentication;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.ResolveUserCallerUseCase;
+import dev.latchkey.application.port.out.RateLimiter;
 import dev.latchkey.application.port.out.UserRepository;
 import dev.latchkey.application.port.out.WorkspaceRepository;
+import dev.latchkey.application.service.ServedEnvironments;
 import dev.latchkey.domain.apikey.Environment;
 import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ErrorCode;
@@ -17,10 +20,17 @@ public final class UserCallerService implements ResolveUserCallerUseCase {
 
     private final UserRepository users;
     private final WorkspaceRepository workspaces;
+    private final RateLimiter rateLimiter;
+    private final ServedEnvironments served;
+    private final int userRequestsPerMinute;
 
-    public UserCallerService(UserRepository users, WorkspaceRepository workspaces) {
+    public UserCallerService(UserRepository users, WorkspaceRepository workspaces, RateLimiter rateLimiter,
+                             ServedEnvironments served, int userRequestsPerMinute) {
         this.users = users;
         this.workspaces = workspaces;
+        this.rateLimiter = rateLimiter;
+        this.served = served;
+        this.userRequestsPerMinute = userRequestsPerMinute;
     }
 
     @Override
@@ -35,5 +45,14 @@ public final class UserCallerService implements ResolveUserCallerUseCase {
                         .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND,
                                 "you are not a member of any workspace")));
         return new Caller.UserCaller(userId, membership.workspaceId(), environment, membership.role());
+    }
+
+    @Override
+    public Authentication authenticate(UserId userId, Optional<WorkspaceId> workspace,
+                                       Optional<Environment> environment) {
+        Environment chosen = environment.orElseGet(served::defaultEnvironment);
+        served.require(chosen);
+        Caller.UserCaller caller = resolve(userId, workspace, chosen);
+        return new Authentication(caller, rateLimiter.consume(userId.value(), userRequestsPerMinute));
     }
 }
