@@ -1,12 +1,14 @@
 package dev.latchkey.dashboard;
 
+import dev.latchkey.application.port.in.Authentication;
 import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.port.in.FindApiKeysUseCase;
 import dev.latchkey.application.port.in.GetWorkspaceUseCase;
-import dev.latchkey.application.port.in.ListApiKeysUseCase;
 import dev.latchkey.application.port.in.LoginUseCase;
 import dev.latchkey.application.port.in.RegisterAccountUseCase;
 import dev.latchkey.application.port.in.ResolveUserCallerUseCase;
 import dev.latchkey.domain.apikey.ApiKey;
+import dev.latchkey.domain.apikey.ApiKeyId;
 import dev.latchkey.domain.apikey.Environment;
 import dev.latchkey.domain.apikey.IssuedApiKey;
 import dev.latchkey.domain.apikey.KeyType;
@@ -35,7 +37,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The use cases the dashboard calls, in memory, so that the dashboard is tested on its own. */
 class InMemoryAccounts implements RegisterAccountUseCase, LoginUseCase, ResolveUserCallerUseCase,
-        ListApiKeysUseCase, GetWorkspaceUseCase {
+        FindApiKeysUseCase, GetWorkspaceUseCase {
 
     private final Map<String, User> usersByEmail = new ConcurrentHashMap<>();
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
@@ -94,7 +96,20 @@ class InMemoryAccounts implements RegisterAccountUseCase, LoginUseCase, ResolveU
     }
 
     @Override
-    public KeyPage list(Caller caller, PageRequest page) {
+    public Authentication authenticate(UserId userId, Optional<WorkspaceId> workspace,
+                                       Optional<Environment> environment) {
+        throw new UnsupportedOperationException("the dashboard never authenticates /v1 requests");
+    }
+
+    @Override
+    public ApiKey get(Caller caller, ApiKeyId id) {
+        return keys.stream().filter(k -> k.id().equals(id) && k.workspaceId().equals(caller.workspaceId())
+                        && k.environment() == caller.environment()).findFirst()
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "no such key"));
+    }
+
+    @Override
+    public KeyPage list(Caller caller, KeyFilter filter, PageRequest page) {
         List<ApiKey> found = new ArrayList<>(keys.stream()
                 .filter(k -> k.workspaceId().equals(caller.workspaceId()) && k.environment() == caller.environment())
                 .sorted(Comparator.comparing(ApiKey::createdAt).reversed())

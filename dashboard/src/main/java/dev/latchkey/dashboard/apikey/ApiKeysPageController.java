@@ -2,9 +2,9 @@ package dev.latchkey.dashboard.apikey;
 
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.GetWorkspaceUseCase;
-import dev.latchkey.application.port.in.ListApiKeysUseCase;
-import dev.latchkey.application.port.in.ListApiKeysUseCase.KeyPage;
-import dev.latchkey.application.port.in.ListApiKeysUseCase.PageRequest;
+import dev.latchkey.application.port.in.FindApiKeysUseCase;
+import dev.latchkey.application.port.in.FindApiKeysUseCase.KeyPage;
+import dev.latchkey.application.port.in.FindApiKeysUseCase.PageRequest;
 import dev.latchkey.application.port.in.ResolveUserCallerUseCase;
 import dev.latchkey.dashboard.security.DashboardUser;
 import dev.latchkey.domain.apikey.Environment;
@@ -28,11 +28,11 @@ import java.util.Optional;
 public class ApiKeysPageController {
 
     private final ResolveUserCallerUseCase callers;
-    private final ListApiKeysUseCase listApiKeys;
+    private final FindApiKeysUseCase listApiKeys;
     private final GetWorkspaceUseCase getWorkspace;
     private final Clock clock;
 
-    public ApiKeysPageController(ResolveUserCallerUseCase callers, ListApiKeysUseCase listApiKeys,
+    public ApiKeysPageController(ResolveUserCallerUseCase callers, FindApiKeysUseCase listApiKeys,
                                  GetWorkspaceUseCase getWorkspace, ObjectProvider<Clock> clock) {
         this.callers = callers;
         this.listApiKeys = listApiKeys;
@@ -50,7 +50,7 @@ public class ApiKeysPageController {
                 .orElseThrow(() -> new DomainException(ErrorCode.BAD_REQUEST, "The environment is either test or live."));
         Optional<WorkspaceId> workspaceId = Optional.ofNullable(workspace).filter(id -> !id.isBlank()).map(WorkspaceId::new);
         Caller.UserCaller caller = callers.resolve(new UserId(user.userId()), workspaceId, environment);
-        KeyPage page = listApiKeys.list(caller, new PageRequest(ListApiKeysUseCase.DEFAULT_LIMIT,
+        KeyPage page = listApiKeys.list(caller, FindApiKeysUseCase.KeyFilter.any(), new PageRequest(FindApiKeysUseCase.DEFAULT_LIMIT,
                 cursor == null || cursor.isBlank() ? null : cursor));
         Instant now = clock.instant();
         model.addAttribute("workspace", getWorkspace.get(caller));
