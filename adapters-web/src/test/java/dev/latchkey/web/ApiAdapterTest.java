@@ -1,53 +1,40 @@
 package dev.latchkey.web;
 
-import dev.latchkey.domain.apikey.ApiKeySecret;
+import dev.latchkey.application.port.in.Authentication;
 import dev.latchkey.domain.apikey.Environment;
-import dev.latchkey.domain.apikey.KeyType;
+import dev.latchkey.domain.apikey.RateLimitStatus;
+import dev.latchkey.domain.apikey.Scope;
 import dev.latchkey.domain.common.ErrorCode;
 import dev.latchkey.domain.user.UserId;
 import dev.latchkey.web.error.ApiProblems;
 import dev.latchkey.web.security.JwtSettings;
 import dev.latchkey.web.security.JwtTokens;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import dev.latchkey.domain.common.DomainException;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The /v1 adapter on scripted use cases: every refusal is problem+json with its code, never a stack trace. */
-@SpringBootTest(classes = WebTestApplication.class)
-@AutoConfigureMockMvc
-class ApiAdapterTest {
+class ApiAdapterTest extends ApiTestSupport {
 
-    private static final String KEY = ApiKeySecret.generate(KeyType.SECRET, Environment.TEST, new SecureRandom()).reveal();
-
-    @Autowired MockMvc mvc;
-    @Autowired JwtTokens tokens;
     @Autowired JwtSettings settings;
-
-    @AfterEach
-    void restoreLookup() {
-        WebTestApplication.authenticate = WebTestApplication::validKey;
-    }
 
     @ParameterizedTest
     @EnumSource(ErrorCode.class)
@@ -65,7 +52,7 @@ class ApiAdapterTest {
 
     @Test
     void anUnavailableStoreFailsClosed() throws Exception {
-        WebTestApplication.authenticate = key -> {
+        WebTestApplication.authenticate = (key, address) -> {
             throw new DomainException(ErrorCode.UNAVAILABLE, "the service is temporarily unavailable; retry with backoff");
         };
         problem(mvc.perform(get("/v1/workspace").header("X-Api-Key", KEY)), 503, "unavailable");
@@ -73,7 +60,7 @@ class ApiAdapterTest {
 
     @Test
     void anUnexpectedFailureWhileAuthenticatingIsA500WithoutDetails() throws Exception {
-        WebTestApplication.authenticate = key -> {
+        WebTestApplication.authenticate = (key, address) -> {
             throw new IllegalStateException("boom at db.internal:5432");
         };
         problem(mvc.perform(get("/v1/workspace").header("X-Api-Key", KEY)), 500, "internal")
@@ -147,13 +134,64 @@ class ApiAdapterTest {
         problem(mvc.perform(get("/v1/workspace?limit=5")), 401, "auth_missing");
     }
 
-    private static ResultActions problem(ResultActions result, int status, String code) throws Exception {
-        return result.andExpect(status().is(status))
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.code").value(code))
-                .andExpect(jsonPath("$.status").value(status))
-                .andExpect(jsonPath("$.title").isNotEmpty())
-                .andExpect(jsonPath("$.detail").isNotEmpty())
-                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Exception"))));
+    @Test
+    void everyAuthenticatedResponseCarriesTheRateLimitAndTheClientAddressReachesTheLookup() throws Exception {
+        rateLimited(mvc.perform(get("/v1/workspace").header("X-Api-Key", KEY)
+                        .with(request -> {
+                            request.setRemoteAddr("198.51.100.7");
+                            return request;
+                        })))
+                .andExpect(status().isOk());
+        assertThat(WebTestApplication.lastClientAddress.get()).isEqualTo("198.51.100.7");
+        // an error after authentication too
+        rateLimited(problem(mvc.perform(get("/v1/keys/key_doesnotexist").header("X-Api-Key", KEY)), 404, "not_found"));
+        rateLimited(problem(mvc.perform(get("/v1/no-such-thing").header("X-Api-Key", KEY)), 404, "not_found"));
+        // and for user tokens, with their own limit
+        mvc.perform(get("/v1/workspace").header("Authorization", jwt()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("RateLimit-Limit", "600"))
+                .andExpect(header().string("RateLimit-Remaining", "599"))
+                .andExpect(header().string("RateLimit-Reset", "60"));
+    }
+
+    @Test
+    void overTheLimitIs429WithRetryAfterAndTheRateLimitHeaders() throws Exception {
+        WebTestApplication.authenticate = (key, address) -> new Authentication(
+                WebTestApplication.keyCaller(Set.of(Scope.KEYS_READ)),
+                new RateLimitStatus(false, 60, 0, WebTestApplication.NOW.getEpochSecond() + 17, 17));
+        problem(mvc.perform(get("/v1/workspace").header("X-Api-Key", KEY)), 429, "rate_limited")
+                .andExpect(header().string("Retry-After", "17"))
+                .andExpect(header().string("RateLimit-Limit", "60"))
+                .andExpect(header().string("RateLimit-Remaining", "0"))
+                .andExpect(header().string("RateLimit-Reset", "17"));
+    }
+
+    @Test
+    void aUserWithoutTheEnvironmentHeaderLeavesTheChoiceToTheUseCase() throws Exception {
+        mvc.perform(get("/v1/workspace").header("Authorization", jwt())).andExpect(status().isOk());
+        assertThat(WebTestApplication.lastUserEnvironment.get()).isEmpty();
+        mvc.perform(get("/v1/workspace").header("Authorization", jwt()).header("Latchkey-Environment", "LIVE"))
+                .andExpect(jsonPath("$.environment").value("live"));
+        assertThat(WebTestApplication.lastUserEnvironment.get()).contains(Environment.LIVE);
+        problem(mvc.perform(get("/v1/workspace").header("Authorization", jwt()).header("Latchkey-Environment", "prod")),
+                400, "bad_request");
+    }
+
+    @Test
+    void userOnlyEndpointsRefuseKeys() throws Exception {
+        rateLimited(problem(mvc.perform(get("/v1/auth/me").header("X-Api-Key", KEY)), 401, "auth_invalid"))
+                .andExpect(jsonPath("$.detail", containsString("only user tokens")));
+        problem(mvc.perform(get("/v1/auth/me").header("Authorization", "Bearer " + KEY)), 401, "auth_invalid");
+        problem(mvc.perform(get("/v1/auth/me")), 401, "auth_missing");
+    }
+
+    @Test
+    void keyOnlyEndpointsRefuseUserTokensBeforeReadingTheBody() throws Exception {
+        problem(mvc.perform(post("/v1/keys/verify").header("Authorization", jwt())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"key\": \"x\", \"scopes\": []}")),
+                401, "auth_invalid")
+                .andExpect(jsonPath("$.detail").value("this endpoint accepts only API keys, not user tokens"));
+        problem(mvc.perform(post("/v1/keys/verify").header("Authorization", jwt())
+                .contentType(MediaType.APPLICATION_JSON).content("{broken")), 401, "auth_invalid");
     }
 }

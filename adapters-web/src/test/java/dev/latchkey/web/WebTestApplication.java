@@ -1,14 +1,35 @@
 package dev.latchkey.web;
 
+import dev.latchkey.application.port.in.Account;
 import dev.latchkey.application.port.in.AuthenticateApiKeyUseCase;
+import dev.latchkey.application.port.in.Authentication;
 import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.port.in.CheckRequestSignatureUseCase;
+import dev.latchkey.application.port.in.FindApiKeysUseCase;
+import dev.latchkey.application.port.in.GetCurrentUserUseCase;
+import dev.latchkey.application.port.in.GetUsageUseCase;
 import dev.latchkey.application.port.in.GetWorkspaceUseCase;
+import dev.latchkey.application.port.in.IdempotencyUseCase;
 import dev.latchkey.application.port.in.LoginUseCase;
+import dev.latchkey.application.port.in.ManageApiKeysUseCase;
 import dev.latchkey.application.port.in.RegisterAccountUseCase;
 import dev.latchkey.application.port.in.ResolveUserCallerUseCase;
+import dev.latchkey.application.port.in.VerifyApiKeyUseCase;
+import dev.latchkey.domain.apikey.ApiKey;
 import dev.latchkey.domain.apikey.ApiKeyId;
+import dev.latchkey.domain.apikey.ApiKeySecret;
 import dev.latchkey.domain.apikey.Environment;
+import dev.latchkey.domain.apikey.IpRange;
+import dev.latchkey.domain.apikey.IssuedApiKey;
+import dev.latchkey.domain.apikey.KeyRoll;
+import dev.latchkey.domain.apikey.KeySpec;
+import dev.latchkey.domain.apikey.KeyType;
+import dev.latchkey.domain.apikey.RateLimitStatus;
 import dev.latchkey.domain.apikey.Scope;
+import dev.latchkey.domain.common.DomainException;
+import dev.latchkey.domain.common.ErrorCode;
+import dev.latchkey.domain.user.Email;
+import dev.latchkey.domain.user.UserId;
 import dev.latchkey.domain.workspace.Plan;
 import dev.latchkey.domain.workspace.Role;
 import dev.latchkey.domain.workspace.Workspace;
@@ -18,27 +39,73 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 
-/** The /v1 adapter alone, on use cases that tests script through {@link #authenticate}. */
+/**
+ * The /v1 adapter alone, on scripted use cases: each bean delegates to a static field that a test may swap (and
+ * {@link #reset()} restores), and records what it was asked.
+ */
 @SpringBootApplication
 class WebTestApplication {
 
     static final WorkspaceId WORKSPACE = new WorkspaceId("ws_AAAAAAAAAAAAAAAAAAAAAA");
+    static final ApiKeyId CALLER_KEY_ID = new ApiKeyId("key_AAAAAAAAAAAAAAAAAAAAAA");
     static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    static final RateLimitStatus ALLOWED = new RateLimitStatus(true, 60, 59, NOW.getEpochSecond() + 42, 0);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** What the key lookup does; a test may swap it (e.g. for an unreachable database). */
-    static volatile Function<String, Caller.KeyCaller> authenticate = WebTestApplication::validKey;
+    /** A stored key every lookup finds: a signing secret key with an allowlist, in test. */
+    static final IssuedApiKey SAMPLE = ApiKey.issue(WORKSPACE, new KeySpec("Billing", KeyType.SECRET,
+            Environment.TEST, Set.of(Scope.KEYS_READ, Scope.KEYS_WRITE), 600, NOW.plus(Duration.ofDays(30)),
+            List.of(IpRange.parse("203.0.113.0/24")), true), NOW.minus(Duration.ofDays(1)), RANDOM);
 
-    static Caller.KeyCaller validKey(String presentedKey) {
-        dev.latchkey.domain.apikey.ApiKeySecret.parse(presentedKey);
-        return new Caller.KeyCaller(new ApiKeyId("key_AAAAAAAAAAAAAAAAAAAAAA"), presentedKey.substring(0, 12),
-                WORKSPACE, Environment.TEST, Set.of(Scope.KEYS_READ), 60);
+    static final AtomicReference<String> lastClientAddress = new AtomicReference<>();
+    static final AtomicReference<Optional<Environment>> lastUserEnvironment = new AtomicReference<>();
+    static final AtomicReference<Object> lastQuery = new AtomicReference<>();
+    static final AtomicReference<byte[]> lastSignedBody = new AtomicReference<>();
+    static final AtomicInteger creates = new AtomicInteger();
+    static final FakeIdempotency idempotency = new FakeIdempotency();
+    static volatile BiFunction<String, String, Authentication> authenticate = WebTestApplication::validKey;
+    static volatile CheckRequestSignatureUseCase signatures = WebTestApplication::recordSignature;
+    static volatile ManageApiKeysUseCase manage = new FakeManage();
+
+    static void recordSignature(Caller caller, String header, byte[] body) {
+        lastSignedBody.set(body);
+    }
+
+    static void reset() {
+        authenticate = WebTestApplication::validKey;
+        signatures = WebTestApplication::recordSignature;
+        manage = new FakeManage();
+        lastClientAddress.set(null);
+        lastUserEnvironment.set(null);
+        lastQuery.set(null);
+        lastSignedBody.set(null);
+        creates.set(0);
+        idempotency.records.clear();
+    }
+
+    static Caller.KeyCaller keyCaller(Set<Scope> scopes) {
+        return new Caller.KeyCaller(CALLER_KEY_ID, "sk_test_AAAA", WORKSPACE, Environment.TEST, scopes, 60, false);
+    }
+
+    static Authentication validKey(String presentedKey, String clientAddress) {
+        ApiKeySecret.parse(presentedKey);
+        lastClientAddress.set(clientAddress);
+        return new Authentication(keyCaller(Set.of(Scope.KEYS_READ, Scope.KEYS_WRITE, Scope.KEYS_VERIFY)), ALLOWED);
     }
 
     @Bean
@@ -54,17 +121,154 @@ class WebTestApplication {
 
     @Bean
     AuthenticateApiKeyUseCase authenticateApiKeyUseCase() {
-        return presentedKey -> authenticate.apply(presentedKey);
+        return (presentedKey, clientAddress) -> authenticate.apply(presentedKey, clientAddress);
     }
 
     @Bean
     ResolveUserCallerUseCase resolveUserCallerUseCase() {
-        return (userId, workspace, environment) -> new Caller.UserCaller(userId, WORKSPACE, environment, Role.OWNER);
+        return new ResolveUserCallerUseCase() {
+            @Override
+            public Caller.UserCaller resolve(UserId userId, Optional<WorkspaceId> workspace, Environment environment) {
+                return new Caller.UserCaller(userId, WORKSPACE, environment, Role.OWNER);
+            }
+
+            @Override
+            public Authentication authenticate(UserId userId, Optional<WorkspaceId> workspace,
+                                               Optional<Environment> environment) {
+                lastUserEnvironment.set(environment);
+                return new Authentication(resolve(userId, workspace, environment.orElse(Environment.TEST)),
+                        new RateLimitStatus(true, 600, 599, NOW.getEpochSecond() + 60, 0));
+            }
+        };
+    }
+
+    @Bean
+    CheckRequestSignatureUseCase checkRequestSignatureUseCase() {
+        return (caller, header, body) -> signatures.check(caller, header, body);
+    }
+
+    @Bean
+    IdempotencyUseCase idempotencyUseCase() {
+        return idempotency;
     }
 
     @Bean
     GetWorkspaceUseCase getWorkspaceUseCase() {
         return caller -> new Workspace(caller.workspaceId(), "Acme", Plan.FREE, NOW);
+    }
+
+    @Bean
+    FindApiKeysUseCase findApiKeysUseCase() {
+        return new FindApiKeysUseCase() {
+            @Override
+            public KeyPage list(Caller caller, KeyFilter filter, PageRequest page) {
+                lastQuery.set(List.of(filter, page));
+                return new KeyPage(List.of(SAMPLE.key()), true, SAMPLE.key().id().value());
+            }
+
+            @Override
+            public ApiKey get(Caller caller, ApiKeyId id) {
+                return find(id);
+            }
+        };
+    }
+
+    static ApiKey find(ApiKeyId id) {
+        if (!id.equals(SAMPLE.key().id())) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "API key not found");
+        }
+        return SAMPLE.key();
+    }
+
+    @Bean
+    ManageApiKeysUseCase manageApiKeysUseCase() {
+        return new ManageApiKeysUseCase() {
+            @Override
+            public IssuedApiKey create(Caller caller, CreateApiKeyCommand command) {
+                return manage.create(caller, command);
+            }
+
+            @Override
+            public ApiKey edit(Caller caller, ApiKeyId id, EditApiKeyCommand command) {
+                return manage.edit(caller, id, command);
+            }
+
+            @Override
+            public KeyRoll roll(Caller caller, ApiKeyId id, Duration grace) {
+                return manage.roll(caller, id, grace);
+            }
+
+            @Override
+            public ApiKey revoke(Caller caller, ApiKeyId id) {
+                return manage.revoke(caller, id);
+            }
+        };
+    }
+
+    /** Key management as the real service would answer it, without the store. */
+    static class FakeManage implements ManageApiKeysUseCase {
+        @Override
+        public IssuedApiKey create(Caller caller, CreateApiKeyCommand command) {
+            creates.incrementAndGet();
+            lastQuery.set(command);
+            return ApiKey.issue(WORKSPACE, new KeySpec(command.name(), command.type(),
+                    command.environment().orElse(caller.environment()), command.scopes(),
+                    command.rateLimitPerMinute().orElse(60), command.expiresAt(), command.ipAllowlist(),
+                    command.signing()), NOW, RANDOM);
+        }
+
+        @Override
+        public ApiKey edit(Caller caller, ApiKeyId id, EditApiKeyCommand command) {
+            lastQuery.set(command);
+            ApiKey key = find(id);
+            return key.edit(command.name().orElse(key.name()), command.scopes().orElse(key.scopes()),
+                    command.rateLimitPerMinute().orElse(key.rateLimitPerMinute()),
+                    command.ipAllowlist().orElse(key.ipAllowlist()));
+        }
+
+        @Override
+        public KeyRoll roll(Caller caller, ApiKeyId id, Duration grace) {
+            lastQuery.set(grace);
+            return find(id).roll(grace, NOW, RANDOM);
+        }
+
+        @Override
+        public ApiKey revoke(Caller caller, ApiKeyId id) {
+            return find(id).revoke(NOW);
+        }
+    }
+
+    @Bean
+    VerifyApiKeyUseCase verifyApiKeyUseCase() {
+        return (caller, command) -> {
+            lastQuery.set(command);
+            if (!ApiKeySecret.isWellFormed(command.key())) {
+                return new VerifyApiKeyUseCase.Verification(VerifyApiKeyUseCase.VerifyCode.MALFORMED, null, null);
+            }
+            return new VerifyApiKeyUseCase.Verification(VerifyApiKeyUseCase.VerifyCode.VALID, SAMPLE.key(),
+                    new RateLimitStatus(true, 600, 599, NOW.getEpochSecond() + 60, 0));
+        };
+    }
+
+    @Bean
+    GetUsageUseCase getUsageUseCase() {
+        return (caller, query) -> {
+            lastQuery.set(query);
+            return new GetUsageUseCase.UsageReport(query.keyId(), query.from(), query.to(), query.granularity(),
+                    List.of(new GetUsageUseCase.UsagePoint(query.from(), 3),
+                            new GetUsageUseCase.UsagePoint(query.from().plus(Duration.ofDays(1)), 4)), 7);
+        };
+    }
+
+    @Bean
+    GetCurrentUserUseCase getCurrentUserUseCase() {
+        return caller -> new GetCurrentUserUseCase.CurrentUser(
+                new Account(caller.userId(), new Email("ada@example.com")), caller,
+                List.of(new GetCurrentUserUseCase.WorkspaceMembership(
+                                new Workspace(WORKSPACE, "Acme", Plan.PRO, NOW), Role.OWNER, NOW.minusSeconds(3600)),
+                        new GetCurrentUserUseCase.WorkspaceMembership(
+                                new Workspace(new WorkspaceId("ws_BBBBBBBBBBBBBBBBBBBBBB"), "Side", Plan.FREE, NOW),
+                                Role.MEMBER, NOW)));
     }
 
     @Bean
@@ -77,8 +281,44 @@ class WebTestApplication {
     @Bean
     LoginUseCase loginUseCase() {
         return command -> {
-            throw new dev.latchkey.domain.common.DomainException(
-                    dev.latchkey.domain.common.ErrorCode.CREDENTIALS_INVALID, "email or password is wrong");
+            throw new DomainException(ErrorCode.CREDENTIALS_INVALID, "email or password is wrong");
         };
+    }
+
+    /** Idempotency as PRODUCT.md §7 describes it, in memory. */
+    static class FakeIdempotency implements IdempotencyUseCase {
+        record Entry(byte[] body, StoredResponse response) {
+        }
+
+        final Map<String, Entry> records = new ConcurrentHashMap<>();
+
+        @Override
+        public Start begin(Caller caller, String idempotencyKey, String method, String path, byte[] body) {
+            String scope = caller.workspaceId().value() + "/" + caller.environment().code() + "/"
+                    + caller.credentialId();
+            String id = scope + "/" + idempotencyKey;
+            Entry existing = records.putIfAbsent(id, new Entry(body, null));
+            if (existing == null) {
+                return new Start.Proceed(scope, idempotencyKey);
+            }
+            if (!Arrays.equals(existing.body(), body)) {
+                throw new DomainException(ErrorCode.IDEMPOTENCY_CONFLICT,
+                        "this Idempotency-Key was used with a different request");
+            }
+            if (existing.response() == null) {
+                throw new DomainException(ErrorCode.CONFLICT, "a request with this Idempotency-Key is in progress");
+            }
+            return new Start.Replay(existing.response());
+        }
+
+        @Override
+        public void complete(Start.Proceed claim, StoredResponse response) {
+            records.computeIfPresent(claim.scope() + "/" + claim.key(), (id, entry) -> new Entry(entry.body(), response));
+        }
+
+        @Override
+        public void abandon(Start.Proceed claim) {
+            records.remove(claim.scope() + "/" + claim.key());
+        }
     }
 }

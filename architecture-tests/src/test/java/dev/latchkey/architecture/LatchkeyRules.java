@@ -143,15 +143,18 @@ public final class LatchkeyRules {
 
     // ---- dependency direction ---------------------------------------------------------------------------
 
-    /** The JDK, less JDBC (java.sql is persistence technology even though it ships with the JDK). */
+    /**
+     * The JDK, less JDBC (java.sql is persistence technology even though it ships with the JDK), plus the JDK's
+     * cryptography (javax.crypto: HMAC for request signatures).
+     */
     private static DescribedPredicate<JavaClass> jdkWithoutJdbc() {
-        return resideInAPackage("java..").and(not(resideInAPackage("java.sql..")))
-                .as("the JDK (java.. but not java.sql..)");
+        return resideInAnyPackage("java..", "javax.crypto..").and(not(resideInAPackage("java.sql..")))
+                .as("the JDK (java.. and javax.crypto.., but not java.sql..)");
     }
 
     /** Allow-list: the domain uses the JDK and itself, nothing else. */
     public GuardedRule domainDependsOnlyOnJdk() {
-        return GuardedRule.of("the domain depends only on the JDK (java.., not java.sql) and on itself",
+        return GuardedRule.of("the domain depends only on the JDK (java.. and javax.crypto.., not java.sql) and on itself",
                 List.of(domain()),
                 classes().that().resideInAPackage(domain())
                         .should().onlyDependOnClassesThat(jdkWithoutJdbc().or(resideInAPackage(domain()))

@@ -2,6 +2,8 @@ package dev.latchkey.web.error;
 
 import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ErrorCode;
+import dev.latchkey.domain.common.FieldError;
+import dev.latchkey.domain.common.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -15,6 +17,10 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+import java.util.List;
 
 /** Every error of the /v1 controllers becomes problem+json with its code; never a stack trace. */
 @RestControllerAdvice(basePackages = "dev.latchkey.web")
@@ -34,9 +40,39 @@ public class ApiExceptionHandler {
         return problems.response(problems.problem(e));
     }
 
+    /**
+     * Unreadable bodies: JSON of the wrong shape for a field (e.g. {@code "rateLimit": "x"}) is 422 naming the field;
+     * a missing body or broken JSON is 400.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        String field = mismatchedField(e);
+        if (field != null) {
+            return problems.response(problems.problem(new ValidationException(
+                    List.of(new FieldError(field, "has the wrong type or format")))));
+        }
         return problems.response(problems.problem(ErrorCode.BAD_REQUEST, "request body is missing or is not valid JSON"));
+    }
+
+    /** The JSON path ({@code rateLimit.requestsPerMinute}, {@code scopes[0]}) of a value Jackson could not bind. */
+    static String mismatchedField(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (JacksonException.Reference reference : mismatch.getPath()) {
+                    if (reference.getPropertyName() != null) {
+                        if (!path.isEmpty()) {
+                            path.append('.');
+                        }
+                        path.append(reference.getPropertyName());
+                    } else if (reference.getIndex() >= 0) {
+                        path.append('[').append(reference.getIndex()).append(']');
+                    }
+                }
+                return path.isEmpty() ? null : path.toString();
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingRequestHeaderException.class})

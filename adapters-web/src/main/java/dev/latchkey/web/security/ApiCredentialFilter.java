@@ -1,9 +1,10 @@
 package dev.latchkey.web.security;
 
 import dev.latchkey.application.port.in.AuthenticateApiKeyUseCase;
-import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.port.in.Authentication;
 import dev.latchkey.application.port.in.ResolveUserCallerUseCase;
 import dev.latchkey.domain.apikey.Environment;
+import dev.latchkey.domain.apikey.RateLimitStatus;
 import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ErrorCode;
 import dev.latchkey.domain.common.Ids;
@@ -23,6 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.net.URLDecoder;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,12 +35,19 @@ import java.util.regex.Pattern;
  * Reads the credentials of a /v1 request (PRODUCT.md §3): {@code Authorization: Bearer <key-or-jwt>} or
  * {@code X-Api-Key}. A request without credentials passes on unauthenticated (the entry point answers
  * {@code auth_missing} where they are needed); bad credentials are answered here, as problem+json.
+ * <p>
+ * Every authenticated response carries the caller's rate limit ({@code RateLimit-Limit}, {@code RateLimit-Remaining},
+ * {@code RateLimit-Reset} in seconds, as in the IETF RateLimit header fields draft), errors included; a request over
+ * the limit is answered 429 {@code rate_limited} with {@code Retry-After}.
  */
 public class ApiCredentialFilter extends OncePerRequestFilter {
 
     public static final String API_KEY_HEADER = "X-Api-Key";
     public static final String WORKSPACE_HEADER = "Latchkey-Workspace";
     public static final String ENVIRONMENT_HEADER = "Latchkey-Environment";
+    public static final String RATE_LIMIT_LIMIT = "RateLimit-Limit";
+    public static final String RATE_LIMIT_REMAINING = "RateLimit-Remaining";
+    public static final String RATE_LIMIT_RESET = "RateLimit-Reset";
 
     private static final Logger log = LoggerFactory.getLogger(ApiCredentialFilter.class);
     private static final Pattern KEY_LIKE = Pattern.compile("(?:pk|sk|rk)_(?:live|test)_.*");
@@ -50,23 +59,25 @@ public class ApiCredentialFilter extends OncePerRequestFilter {
     private final JwtTokens tokens;
     private final ApiProblems problems;
     private final Set<String> publicPaths;
+    private final Clock clock;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
     public ApiCredentialFilter(AuthenticateApiKeyUseCase apiKeys, ResolveUserCallerUseCase users, JwtTokens tokens,
-                               ApiProblems problems, Set<String> publicPaths) {
+                               ApiProblems problems, Set<String> publicPaths, Clock clock) {
         this.apiKeys = apiKeys;
         this.users = users;
         this.tokens = tokens;
         this.problems = problems;
         this.publicPaths = Set.copyOf(publicPaths);
+        this.clock = clock;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Caller> caller;
+        Optional<Authentication> authentication;
         try {
-            caller = caller(request);
+            authentication = authentication(request);
         } catch (DomainException e) {
             problems.write(response, problems.problem(e));
             return;
@@ -75,12 +86,23 @@ public class ApiCredentialFilter extends OncePerRequestFilter {
             problems.write(response, problems.problem(ErrorCode.INTERNAL, "an unexpected error occurred"));
             return;
         }
-        if (caller.isEmpty()) {
+        if (authentication.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
+        RateLimitStatus rateLimit = authentication.get().rateLimit();
+        if (rateLimit != null) {
+            writeRateLimit(response, rateLimit);
+            if (!rateLimit.allowed()) {
+                long retryAfter = Math.max(1, rateLimit.retryAfterSeconds());
+                response.setHeader("Retry-After", Long.toString(retryAfter));
+                problems.write(response, problems.problem(ErrorCode.RATE_LIMITED, "rate limit of "
+                        + rateLimit.limit() + " requests per minute exceeded; retry after " + retryAfter + " s"));
+                return;
+            }
+        }
         SecurityContext context = contexts.createEmptyContext();
-        context.setAuthentication(new CallerAuthentication(caller.get()));
+        context.setAuthentication(new CallerAuthentication(authentication.get().caller()));
         contexts.setContext(context);
         try {
             chain.doFilter(request, response);
@@ -89,8 +111,14 @@ public class ApiCredentialFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The request's caller; empty on the public paths and when it carries no credentials at all. */
-    private Optional<Caller> caller(HttpServletRequest request) {
+    private void writeRateLimit(HttpServletResponse response, RateLimitStatus rateLimit) {
+        response.setHeader(RATE_LIMIT_LIMIT, Integer.toString(rateLimit.limit()));
+        response.setHeader(RATE_LIMIT_REMAINING, Integer.toString(rateLimit.remaining()));
+        response.setHeader(RATE_LIMIT_RESET, Long.toString(rateLimit.resetAfterSeconds(clock.instant().getEpochSecond())));
+    }
+
+    /** The request's authentication; empty on the public paths and when it carries no credentials at all. */
+    private Optional<Authentication> authentication(HttpServletRequest request) {
         refuseKeyInQuery(request);
         if (publicPaths.contains(request.getRequestURI())) {
             return Optional.empty();
@@ -155,12 +183,12 @@ public class ApiCredentialFilter extends OncePerRequestFilter {
         return Optional.ofNullable(apiKey).map(key -> new Presented(key.strip(), false));
     }
 
-    private Caller authenticate(Presented credential, HttpServletRequest request) {
+    private Authentication authenticate(Presented credential, HttpServletRequest request) {
         if (credential.bearer() && looksLikeJwt(credential.value())) {
             UserId userId = tokens.verify(credential.value());
-            return users.resolve(userId, workspace(request), environment(request));
+            return users.authenticate(userId, workspace(request), environment(request));
         }
-        return apiKeys.authenticate(credential.value());
+        return apiKeys.authenticate(credential.value(), request.getRemoteAddr());
     }
 
     /** A compact JWS: three dot-separated parts, the header being base64url JSON ({@code eyJ…}). */
@@ -179,12 +207,13 @@ public class ApiCredentialFilter extends OncePerRequestFilter {
         return Optional.of(new WorkspaceId(value.strip()));
     }
 
-    private static Environment environment(HttpServletRequest request) {
+    /** The environment a user chose; empty without the header (the use case picks the default). */
+    private static Optional<Environment> environment(HttpServletRequest request) {
         String value = request.getHeader(ENVIRONMENT_HEADER);
         if (value == null || value.isBlank()) {
-            return Environment.TEST;
+            return Optional.empty();
         }
-        return Environment.fromCode(value.strip().toLowerCase(Locale.ROOT)).orElseThrow(() ->
-                new DomainException(ErrorCode.BAD_REQUEST, ENVIRONMENT_HEADER + " must be live or test"));
+        return Optional.of(Environment.fromCode(value.strip().toLowerCase(Locale.ROOT)).orElseThrow(() ->
+                new DomainException(ErrorCode.BAD_REQUEST, ENVIRONMENT_HEADER + " must be live or test")));
     }
 }

@@ -4,14 +4,17 @@ import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ErrorCode;
 import org.springframework.core.MethodParameter;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Lets /v1 controllers take the authenticated {@link Caller} as a parameter. */
+/**
+ * Lets /v1 controllers take the authenticated {@link Caller} as a parameter, and enforces the endpoint matrix of
+ * PRODUCT.md §3 through its type: {@code Caller} accepts API keys and user tokens, {@code Caller.KeyCaller} only API
+ * keys, {@code Caller.UserCaller} only user tokens; the other credential is refused with {@code auth_invalid}.
+ * Declare the caller before any {@code @RequestBody}, so that the refusal comes before the body is read.
+ */
 public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
@@ -22,11 +25,20 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                   NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof CallerAuthentication callerAuthentication
-                && parameter.getParameterType().isInstance(callerAuthentication.caller())) {
-            return callerAuthentication.caller();
+        Caller caller = CallerAuthentication.current().orElseThrow(() ->
+                new DomainException(ErrorCode.AUTH_MISSING, "missing or malformed Authorization header"));
+        Class<?> wanted = parameter.getParameterType();
+        if (wanted.isInstance(caller)) {
+            return caller;
         }
-        throw new DomainException(ErrorCode.AUTH_MISSING, "missing or malformed Authorization header");
+        if (wanted == Caller.KeyCaller.class) {
+            throw new DomainException(ErrorCode.AUTH_INVALID,
+                    "this endpoint accepts only API keys, not user tokens");
+        }
+        if (wanted == Caller.UserCaller.class) {
+            throw new DomainException(ErrorCode.AUTH_INVALID,
+                    "this endpoint accepts only user tokens (from POST /v1/auth/login), not API keys");
+        }
+        throw new IllegalStateException("unsupported caller parameter " + wanted.getName());
     }
 }

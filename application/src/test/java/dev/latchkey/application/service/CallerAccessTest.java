@@ -28,7 +28,7 @@ class CallerAccessTest {
     }
 
     private static Caller.KeyCaller key(Scope... scopes) {
-        return new Caller.KeyCaller(ApiKeyId.newId(), "sk_test_abcd", WORKSPACE, Environment.TEST, Set.of(scopes), 60);
+        return new Caller.KeyCaller(ApiKeyId.newId(), "sk_test_abcd", WORKSPACE, Environment.TEST, Set.of(scopes), 60, false);
     }
 
     @Test

@@ -124,6 +124,7 @@ public final class ApiKeyManagementService implements ManageApiKeysUseCase {
         Instant now = clock.instant();
         return transactions.inTransaction(() -> {
             ApiKey key = ApiKeyQueryService.find(keys, caller, id);
+            requireHeld(caller, key.scopes()); // the successor's secret carries every scope of the key
             KeyRoll roll = key.roll(grace, now, random);
             keys.add(roll.successor().key(), sealIfSigning(roll.successor()));
             // the database decides: of two concurrent rolls only one retires the key; the other rolls back

@@ -1,9 +1,12 @@
 package dev.latchkey.application.service.account;
 
 import dev.latchkey.application.fake.FakePasswordHasher;
+import dev.latchkey.application.fake.FakeRateLimiter;
 import dev.latchkey.application.fake.InMemoryUserRepository;
 import dev.latchkey.application.fake.InMemoryWorkspaceRepository;
+import dev.latchkey.application.port.in.Authentication;
 import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.service.ServedEnvironments;
 import dev.latchkey.domain.apikey.Environment;
 import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ErrorCode;
@@ -29,7 +32,12 @@ class UserCallerServiceTest {
 
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository();
-    private final UserCallerService service = new UserCallerService(users, workspaces);
+    private final FakeRateLimiter rateLimiter = new FakeRateLimiter();
+    private final UserCallerService service = service(ServedEnvironments.both());
+
+    private UserCallerService service(ServedEnvironments served) {
+        return new UserCallerService(users, workspaces, rateLimiter, served, 3);
+    }
 
     private User alice;
     private User bob;
@@ -121,5 +129,75 @@ class UserCallerServiceTest {
                 () -> service.resolve(loner.id(), Optional.empty(), Environment.TEST));
 
         assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+    }
+
+    @Test
+    void authenticatingDefaultsToTheTestEnvironment() {
+        Authentication authentication = service.authenticate(alice.id(), Optional.empty(), Optional.empty());
+
+        assertThat(authentication.caller().environment()).isEqualTo(Environment.TEST);
+        assertThat(authentication.caller().workspaceId()).isEqualTo(first.id());
+        assertThat(authentication.caller().credentialId()).isEqualTo(alice.id().value());
+    }
+
+    @Test
+    void authenticatingDefaultsToLiveWhenOnlyLiveIsServed() {
+        Authentication authentication = service(ServedEnvironments.parse("live"))
+                .authenticate(alice.id(), Optional.empty(), Optional.empty());
+
+        assertThat(authentication.caller().environment()).isEqualTo(Environment.LIVE);
+    }
+
+    @Test
+    void theChosenEnvironmentAndWorkspaceAreUsed() {
+        Authentication authentication = service.authenticate(alice.id(), Optional.of(second.id()),
+                Optional.of(Environment.LIVE));
+
+        Caller.UserCaller caller = (Caller.UserCaller) authentication.caller();
+        assertThat(caller.environment()).isEqualTo(Environment.LIVE);
+        assertThat(caller.workspaceId()).isEqualTo(second.id());
+        assertThat(caller.role()).isEqualTo(Role.MEMBER);
+    }
+
+    @Test
+    void anEnvironmentTheDeploymentDoesNotServeIsRefusedWithoutTakingAToken() {
+        UserCallerService testOnly = service(ServedEnvironments.parse("test"));
+
+        DomainException e = catchThrowableOfType(DomainException.class,
+                () -> testOnly.authenticate(alice.id(), Optional.empty(), Optional.of(Environment.LIVE)));
+
+        assertThat(e).isNotNull();
+        assertThat(e.code()).isEqualTo(ErrorCode.AUTH_ENVIRONMENT);
+        assertThat(rateLimiter.used(alice.id().value())).isZero();
+    }
+
+    @Test
+    void eachRequestTakesOneTokenOfTheUsersLimit() {
+        Authentication one = service.authenticate(alice.id(), Optional.empty(), Optional.empty());
+        service.authenticate(alice.id(), Optional.of(second.id()), Optional.of(Environment.LIVE));
+        Authentication three = service.authenticate(alice.id(), Optional.empty(), Optional.empty());
+        Authentication four = service.authenticate(alice.id(), Optional.empty(), Optional.empty());
+        Authentication bobsFirst = service.authenticate(bob.id(), Optional.empty(), Optional.empty());
+
+        assertThat(one.rateLimit().allowed()).isTrue();
+        assertThat(one.rateLimit().limit()).isEqualTo(3);
+        assertThat(one.rateLimit().remaining()).isEqualTo(2);
+        assertThat(three.rateLimit().allowed()).isTrue();
+        assertThat(three.rateLimit().remaining()).isZero();
+        assertThat(four.rateLimit().allowed()).isFalse();
+        assertThat(four.caller().workspaceId()).isEqualTo(first.id());
+        assertThat(bobsFirst.rateLimit().allowed()).isTrue();
+        assertThat(rateLimiter.used(alice.id().value())).isEqualTo(4);
+    }
+
+    @Test
+    void anUnknownUserTakesNoToken() {
+        UserId ghost = UserId.newId();
+
+        DomainException e = catchThrowableOfType(DomainException.class,
+                () -> service.authenticate(ghost, Optional.empty(), Optional.empty()));
+
+        assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_INVALID);
+        assertThat(rateLimiter.used(ghost.value())).isZero();
     }
 }

@@ -1,13 +1,17 @@
 package dev.latchkey.application.service.apikey;
 
 import dev.latchkey.application.fake.InMemoryApiKeyRepository;
+import dev.latchkey.application.fake.MutableClock;
 import dev.latchkey.application.fake.TestKeys;
 import dev.latchkey.application.port.in.Caller;
-import dev.latchkey.application.port.in.ListApiKeysUseCase.KeyPage;
-import dev.latchkey.application.port.in.ListApiKeysUseCase.PageRequest;
+import dev.latchkey.application.port.in.FindApiKeysUseCase.KeyFilter;
+import dev.latchkey.application.port.in.FindApiKeysUseCase.KeyPage;
+import dev.latchkey.application.port.in.FindApiKeysUseCase.PageRequest;
 import dev.latchkey.domain.apikey.ApiKey;
 import dev.latchkey.domain.apikey.ApiKeyId;
+import dev.latchkey.domain.apikey.ApiKeyStatus;
 import dev.latchkey.domain.apikey.Environment;
+import dev.latchkey.domain.apikey.KeyType;
 import dev.latchkey.domain.apikey.Scope;
 import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ErrorCode;
@@ -16,11 +20,14 @@ import dev.latchkey.domain.workspace.Role;
 import dev.latchkey.domain.workspace.WorkspaceId;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,8 +37,9 @@ class ApiKeyQueryServiceTest {
 
     private static final Instant T0 = Instant.parse("2025-02-01T00:00:00Z");
 
+    private final MutableClock clock = new MutableClock(T0.plus(Duration.ofDays(10)));
     private final InMemoryApiKeyRepository keys = new InMemoryApiKeyRepository();
-    private final ApiKeyQueryService service = new ApiKeyQueryService(keys);
+    private final ApiKeyQueryService service = new ApiKeyQueryService(keys, clock);
     private final TestKeys testKeys = new TestKeys();
     private final WorkspaceId workspace = WorkspaceId.newId();
     private final WorkspaceId otherWorkspace = WorkspaceId.newId();
@@ -42,18 +50,28 @@ class ApiKeyQueryServiceTest {
             // every third key shares its creation instant with the previous one: the order must still be total
             ApiKey key = testKeys.issue(workspaceId, environment, Set.of(Scope.KEYS_READ),
                     T0.plusSeconds(i - (i % 3 == 2 ? 1 : 0))).key();
-            keys.add(key);
+            keys.add(key, null);
             added.add(key);
         }
         return added;
     }
+
+    private ApiKey addKey(KeyType type, Instant expiresAt, Instant revokedAt) {
+        ApiKey issued = ApiKey.issue(workspace, "k", type, Environment.TEST, type == KeyType.SECRET ? Set.of()
+                : Set.of(Scope.KEYS_READ), 60, null, T0, random).key();
+        ApiKey key = TestKeys.withDates(issued, expiresAt, revokedAt);
+        keys.add(key, null);
+        return key;
+    }
+
+    private final SplittableRandom random = new SplittableRandom(5);
 
     private static Caller.UserCaller user(WorkspaceId workspaceId, Environment environment, Role role) {
         return new Caller.UserCaller(UserId.newId(), workspaceId, environment, role);
     }
 
     private static Caller.KeyCaller keyCaller(WorkspaceId workspaceId, Environment environment, Set<Scope> scopes) {
-        return new Caller.KeyCaller(ApiKeyId.newId(), "sk_test_abcd", workspaceId, environment, scopes, 60);
+        return new Caller.KeyCaller(ApiKeyId.newId(), "sk_test_abcd", workspaceId, environment, scopes, 60, false);
     }
 
     private static List<String> ids(List<ApiKey> keys) {
@@ -65,9 +83,9 @@ class ApiKeyQueryServiceTest {
         List<ApiKey> all = addKeys(workspace, Environment.TEST, 45);
         Caller caller = user(workspace, Environment.TEST, Role.MEMBER);
 
-        KeyPage first = service.list(caller, new PageRequest(20, null));
-        KeyPage second = service.list(caller, new PageRequest(20, first.nextCursor()));
-        KeyPage third = service.list(caller, new PageRequest(20, second.nextCursor()));
+        KeyPage first = service.list(caller, KeyFilter.any(), new PageRequest(20, null));
+        KeyPage second = service.list(caller, KeyFilter.any(), new PageRequest(20, first.nextCursor()));
+        KeyPage third = service.list(caller, KeyFilter.any(), new PageRequest(20, second.nextCursor()));
 
         assertThat(first.keys()).hasSize(20);
         assertThat(first.hasMore()).isTrue();
@@ -94,7 +112,7 @@ class ApiKeyQueryServiceTest {
     void exactlyOnePageHasNoMore() {
         addKeys(workspace, Environment.TEST, 20);
 
-        KeyPage page = service.list(user(workspace, Environment.TEST, Role.OWNER), new PageRequest(20, null));
+        KeyPage page = service.list(user(workspace, Environment.TEST, Role.OWNER), KeyFilter.any(), new PageRequest(20, null));
 
         assertThat(page.keys()).hasSize(20);
         assertThat(page.hasMore()).isFalse();
@@ -106,8 +124,8 @@ class ApiKeyQueryServiceTest {
         addKeys(workspace, Environment.TEST, 21);
         Caller caller = user(workspace, Environment.TEST, Role.OWNER);
 
-        KeyPage page = service.list(caller, new PageRequest(20, null));
-        KeyPage rest = service.list(caller, new PageRequest(20, page.nextCursor()));
+        KeyPage page = service.list(caller, KeyFilter.any(), new PageRequest(20, null));
+        KeyPage rest = service.list(caller, KeyFilter.any(), new PageRequest(20, page.nextCursor()));
 
         assertThat(page.hasMore()).isTrue();
         assertThat(rest.keys()).hasSize(1);
@@ -116,7 +134,7 @@ class ApiKeyQueryServiceTest {
 
     @Test
     void noKeysIsAnEmptyLastPage() {
-        KeyPage page = service.list(user(workspace, Environment.LIVE, Role.OWNER), PageRequest.first());
+        KeyPage page = service.list(user(workspace, Environment.LIVE, Role.OWNER), KeyFilter.any(), PageRequest.first());
 
         assertThat(page.keys()).isEmpty();
         assertThat(page.hasMore()).isFalse();
@@ -129,7 +147,7 @@ class ApiKeyQueryServiceTest {
         Caller caller = keyCaller(workspace, Environment.TEST, Set.of(Scope.KEYS_WRITE, Scope.WORKSPACE_READ));
 
         DomainException e = catchThrowableOfType(DomainException.class,
-                () -> service.list(caller, PageRequest.first()));
+                () -> service.list(caller, KeyFilter.any(), PageRequest.first()));
 
         assertThat(e).isNotNull();
         assertThat(e.code()).isEqualTo(ErrorCode.SCOPE_MISSING);
@@ -144,7 +162,7 @@ class ApiKeyQueryServiceTest {
         addKeys(otherWorkspace, Environment.LIVE, 2);
 
         KeyPage page = service.list(keyCaller(workspace, Environment.LIVE, Set.of(Scope.KEYS_READ)),
-                PageRequest.first());
+                KeyFilter.any(), PageRequest.first());
 
         assertThat(ids(page.keys())).containsExactlyInAnyOrderElementsOf(ids(mine));
     }
@@ -154,8 +172,8 @@ class ApiKeyQueryServiceTest {
         List<ApiKey> live = addKeys(workspace, Environment.LIVE, 3);
         List<ApiKey> test = addKeys(workspace, Environment.TEST, 5);
 
-        KeyPage livePage = service.list(user(workspace, Environment.LIVE, Role.ADMIN), PageRequest.first());
-        KeyPage testPage = service.list(user(workspace, Environment.TEST, Role.ADMIN), PageRequest.first());
+        KeyPage livePage = service.list(user(workspace, Environment.LIVE, Role.ADMIN), KeyFilter.any(), PageRequest.first());
+        KeyPage testPage = service.list(user(workspace, Environment.TEST, Role.ADMIN), KeyFilter.any(), PageRequest.first());
 
         assertThat(ids(livePage.keys())).containsExactlyInAnyOrderElementsOf(ids(live));
         assertThat(ids(testPage.keys())).containsExactlyInAnyOrderElementsOf(ids(test));
@@ -167,7 +185,7 @@ class ApiKeyQueryServiceTest {
     void workspacesAreIsolated() {
         addKeys(otherWorkspace, Environment.TEST, 5);
 
-        KeyPage page = service.list(user(workspace, Environment.TEST, Role.OWNER), PageRequest.first());
+        KeyPage page = service.list(user(workspace, Environment.TEST, Role.OWNER), KeyFilter.any(), PageRequest.first());
 
         assertThat(page.keys()).isEmpty();
     }
@@ -179,5 +197,105 @@ class ApiKeyQueryServiceTest {
         assertThat(new PageRequest(100, null).limit()).isEqualTo(100);
         assertThat(PageRequest.first().limit()).isEqualTo(20);
         assertThat(PageRequest.first().cursor()).isNull();
+    }
+
+    @Test
+    void aListingCanBeLimitedToOneType() {
+        ApiKey secret = addKey(KeyType.SECRET, null, null);
+        ApiKey restricted = addKey(KeyType.RESTRICTED, null, null);
+        ApiKey publishable = addKey(KeyType.PUBLISHABLE, null, null);
+        Caller caller = user(workspace, Environment.TEST, Role.MEMBER);
+
+        KeyPage rk = service.list(caller, new KeyFilter(Optional.of(KeyType.RESTRICTED), Optional.empty()),
+                PageRequest.first());
+        KeyPage pk = service.list(caller, new KeyFilter(Optional.of(KeyType.PUBLISHABLE), Optional.empty()),
+                PageRequest.first());
+        KeyPage any = service.list(caller, KeyFilter.any(), PageRequest.first());
+
+        assertThat(ids(rk.keys())).containsExactly(restricted.id().value());
+        assertThat(ids(pk.keys())).containsExactly(publishable.id().value());
+        assertThat(ids(any.keys())).containsExactlyInAnyOrder(secret.id().value(), restricted.id().value(),
+                publishable.id().value());
+    }
+
+    @Test
+    void aListingCanBeLimitedToOneStatusAtTheClocksTime() {
+        Instant now = clock.instant();
+        ApiKey active = addKey(KeyType.SECRET, null, null);
+        ApiKey expiring = addKey(KeyType.SECRET, now.plus(Duration.ofDays(2)), null);
+        ApiKey expired = addKey(KeyType.SECRET, now.minusSeconds(1), null);
+        ApiKey revoked = addKey(KeyType.SECRET, null, now.minus(Duration.ofDays(1)));
+        Caller caller = user(workspace, Environment.TEST, Role.MEMBER);
+
+        assertThat(ids(service.list(caller, new KeyFilter(Optional.empty(), Optional.of(ApiKeyStatus.ACTIVE)),
+                PageRequest.first()).keys())).containsExactly(active.id().value());
+        assertThat(ids(service.list(caller, new KeyFilter(Optional.empty(), Optional.of(ApiKeyStatus.EXPIRING)),
+                PageRequest.first()).keys())).containsExactly(expiring.id().value());
+        assertThat(ids(service.list(caller, new KeyFilter(Optional.empty(), Optional.of(ApiKeyStatus.EXPIRED)),
+                PageRequest.first()).keys())).containsExactly(expired.id().value());
+        assertThat(ids(service.list(caller, new KeyFilter(Optional.empty(), Optional.of(ApiKeyStatus.REVOKED)),
+                PageRequest.first()).keys())).containsExactly(revoked.id().value());
+
+        clock.advance(Duration.ofDays(3));
+        assertThat(ids(service.list(caller, new KeyFilter(Optional.empty(), Optional.of(ApiKeyStatus.EXPIRED)),
+                PageRequest.first()).keys())).containsExactlyInAnyOrder(expired.id().value(), expiring.id().value());
+    }
+
+    @Test
+    void filteredListingsArePagedToo() {
+        for (int i = 0; i < 5; i++) {
+            addKey(KeyType.RESTRICTED, null, null);
+            addKey(KeyType.SECRET, null, null);
+        }
+        Caller caller = user(workspace, Environment.TEST, Role.ADMIN);
+        KeyFilter restrictedOnly = new KeyFilter(Optional.of(KeyType.RESTRICTED), Optional.empty());
+
+        KeyPage first = service.list(caller, restrictedOnly, new PageRequest(3, null));
+        KeyPage second = service.list(caller, restrictedOnly, new PageRequest(3, first.nextCursor()));
+
+        assertThat(first.keys()).hasSize(3).allMatch(key -> key.type() == KeyType.RESTRICTED);
+        assertThat(first.hasMore()).isTrue();
+        assertThat(second.keys()).hasSize(2).allMatch(key -> key.type() == KeyType.RESTRICTED);
+        assertThat(second.hasMore()).isFalse();
+    }
+
+    @Test
+    void getFindsAKeyOfTheCallersWorkspaceAndEnvironment() {
+        ApiKey key = addKeys(workspace, Environment.TEST, 1).getFirst();
+
+        assertThat(service.get(user(workspace, Environment.TEST, Role.MEMBER), key.id())).isEqualTo(key);
+        assertThat(service.get(keyCaller(workspace, Environment.TEST, Set.of(Scope.KEYS_READ)), key.id()))
+                .isEqualTo(key);
+    }
+
+    @Test
+    void getOfAnotherWorkspacesOrEnvironmentsKeyIsNotFound() {
+        ApiKey key = addKeys(workspace, Environment.TEST, 1).getFirst();
+
+        DomainException otherEnvironment = catchThrowableOfType(DomainException.class,
+                () -> service.get(user(workspace, Environment.LIVE, Role.OWNER), key.id()));
+        DomainException otherWorkspace = catchThrowableOfType(DomainException.class,
+                () -> service.get(user(otherWorkspace(), Environment.TEST, Role.OWNER), key.id()));
+        DomainException unknown = catchThrowableOfType(DomainException.class,
+                () -> service.get(user(workspace, Environment.TEST, Role.OWNER), ApiKeyId.newId()));
+
+        assertThat(otherEnvironment.code()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(otherWorkspace.code()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(unknown.code()).isEqualTo(ErrorCode.NOT_FOUND);
+    }
+
+    @Test
+    void getNeedsKeysRead() {
+        ApiKey key = addKeys(workspace, Environment.TEST, 1).getFirst();
+
+        DomainException e = catchThrowableOfType(DomainException.class,
+                () -> service.get(keyCaller(workspace, Environment.TEST, Set.of(Scope.KEYS_WRITE)), key.id()));
+
+        assertThat(e.code()).isEqualTo(ErrorCode.SCOPE_MISSING);
+        assertThat(e.getMessage()).contains("keys:read");
+    }
+
+    private WorkspaceId otherWorkspace() {
+        return otherWorkspace;
     }
 }

@@ -26,7 +26,7 @@ class WorkspaceQueryServiceTest {
     private final Workspace acme = Workspace.create("Acme", Instant.parse("2025-01-01T00:00:00Z"));
 
     private Caller.KeyCaller key(WorkspaceId workspaceId, Scope... scopes) {
-        return new Caller.KeyCaller(ApiKeyId.newId(), "sk_live_abcd", workspaceId, Environment.LIVE, Set.of(scopes), 60);
+        return new Caller.KeyCaller(ApiKeyId.newId(), "sk_live_abcd", workspaceId, Environment.LIVE, Set.of(scopes), 60, false);
     }
 
     @Test

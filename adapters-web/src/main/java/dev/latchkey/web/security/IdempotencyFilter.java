@@ -1,0 +1,135 @@
+package dev.latchkey.web.security;
+
+import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.port.in.IdempotencyUseCase;
+import dev.latchkey.application.port.in.IdempotencyUseCase.Start;
+import dev.latchkey.application.port.in.IdempotencyUseCase.StoredResponse;
+import dev.latchkey.domain.common.DomainException;
+import dev.latchkey.domain.common.ErrorCode;
+import dev.latchkey.web.error.ApiProblems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * {@code Idempotency-Key} on authenticated POSTs (PRODUCT.md §7): the first request runs and its response is kept;
+ * a retry with the same body replays it (with {@code Idempotent-Replayed: true}); a different body is
+ * {@code idempotency_conflict}. Responses of 5xx (and failures without a response) are forgotten, so that a retry
+ * runs again.
+ */
+public class IdempotencyFilter extends OncePerRequestFilter {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
+
+    private final IdempotencyUseCase idempotency;
+    private final ApiProblems problems;
+
+    public IdempotencyFilter(IdempotencyUseCase idempotency, ApiProblems problems) {
+        this.idempotency = idempotency;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(IDEMPOTENCY_KEY);
+        Optional<Caller> caller = CallerAuthentication.current();
+        if (key == null || caller.isEmpty() || !"POST".equals(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String problem = invalid(key);
+        if (problem != null) {
+            problems.write(response, problems.problem(ErrorCode.BAD_REQUEST, problem));
+            return;
+        }
+        Start start;
+        try {
+            start = idempotency.begin(caller.get(), key, request.getMethod(), request.getRequestURI(),
+                    RequestBodyFilter.rawBody(request));
+        } catch (DomainException e) {
+            problems.write(response, problems.problem(e));
+            return;
+        } catch (RuntimeException e) {
+            log.error("cannot look up an idempotency key: {}", e.getClass().getName());
+            problems.write(response, problems.problem(ErrorCode.INTERNAL, "an unexpected error occurred"));
+            return;
+        }
+        switch (start) {
+            case Start.Replay replay -> replay(replay.response(), response);
+            case Start.Proceed claim -> proceed(claim, request, response, chain);
+        }
+    }
+
+    /** Why the key is not acceptable, or null: 1..255 printable ASCII characters, not all blank. */
+    static String invalid(String key) {
+        if (key.isBlank()) {
+            return IDEMPOTENCY_KEY + " must not be blank";
+        }
+        if (key.length() > IdempotencyUseCase.MAX_KEY_LENGTH) {
+            return IDEMPOTENCY_KEY + " must be at most " + IdempotencyUseCase.MAX_KEY_LENGTH + " characters";
+        }
+        if (!key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
+            return IDEMPOTENCY_KEY + " must be printable ASCII";
+        }
+        return null;
+    }
+
+    private static void replay(StoredResponse stored, HttpServletResponse response) throws IOException {
+        response.setStatus(stored.status());
+        if (stored.contentType() != null) {
+            response.setContentType(stored.contentType());
+        }
+        // a replay may carry a once-shown key
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        response.setHeader(REPLAYED, "true");
+        byte[] body = stored.body() == null ? new byte[0] : stored.body();
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private void proceed(Start.Proceed claim, HttpServletRequest request, HttpServletResponse response,
+                         FilterChain chain) throws IOException, ServletException {
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(request, captured);
+        } catch (IOException | ServletException | RuntimeException e) {
+            abandon(claim);
+            throw e;
+        }
+        int status = captured.getStatus();
+        if (status >= 500) {
+            abandon(claim);
+        } else {
+            try {
+                idempotency.complete(claim, new StoredResponse(status, captured.getContentType(),
+                        captured.getContentAsByteArray()));
+            } catch (RuntimeException e) {
+                // the request ran: answer it anyway, and keep the claim so that a retry cannot run it twice
+                log.warn("cannot keep an idempotent response: {}", e.getClass().getName());
+            }
+        }
+        captured.copyBodyToResponse();
+    }
+
+    private void abandon(Start.Proceed claim) {
+        try {
+            idempotency.abandon(claim);
+        } catch (RuntimeException e) {
+            log.warn("cannot abandon an idempotency claim: {}", e.getClass().getName());
+        }
+    }
+}

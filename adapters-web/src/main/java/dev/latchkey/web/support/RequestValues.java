@@ -1,0 +1,52 @@
+package dev.latchkey.web.support;
+
+import dev.latchkey.domain.apikey.ApiKeyId;
+import dev.latchkey.domain.common.DomainException;
+import dev.latchkey.domain.common.ErrorCode;
+import dev.latchkey.domain.common.Ids;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/** Parsing of request values shared by the /v1 controllers; each problem is reported on its field. */
+public final class RequestValues {
+
+    private RequestValues() {
+    }
+
+    /**
+     * An RFC 3339 timestamp with an offset ({@code 2026-01-31T12:00:00Z}); empty when absent or blank, and reported
+     * on {@code field} when it is not one.
+     */
+    public static Optional<Instant> timestamp(String value, String field, FieldErrors errors) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(value.strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+        } catch (DateTimeParseException e) {
+            errors.add(field, "must be an RFC 3339 timestamp such as 2026-01-31T12:00:00Z");
+            return Optional.empty();
+        }
+    }
+
+    /** A key id from a path; anything not shaped like one is simply not found. */
+    public static ApiKeyId keyIdOrNotFound(String value) {
+        if (!isKeyId(value)) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "API key not found");
+        }
+        return new ApiKeyId(value);
+    }
+
+    public static boolean isKeyId(String value) {
+        return Ids.looksLike(ApiKeyId.PREFIX, value);
+    }
+
+    /** A query parameter's value, null when absent or blank. */
+    public static String present(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
