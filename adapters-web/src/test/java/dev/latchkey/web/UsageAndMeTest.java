@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,31 +18,33 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class UsageAndMeTest extends ApiTestSupport {
 
     static final Instant NOW = WebTestApplication.NOW;
+    static final Instant END_OF_TODAY = NOW.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+    static final Instant END_OF_MINUTE = NOW.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
 
     @Test
-    void usageDefaultsToThirtyDaysPerDay() throws Exception {
+    void usageDefaultsToThirtyWholeDaysEndingToday() throws Exception {
         rateLimited(mvc.perform(get("/v1/usage").header("X-Api-Key", KEY)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.keyId").isEmpty())
-                .andExpect(jsonPath("$.from").value("2026-10-23T10:00:00Z"))
-                .andExpect(jsonPath("$.to").value("2026-11-22T10:00:00Z"))
+                .andExpect(jsonPath("$.from").value("2026-10-24T00:00:00Z"))
+                .andExpect(jsonPath("$.to").value("2026-11-23T00:00:00Z"))
                 .andExpect(jsonPath("$.granularity").value("day"))
-                .andExpect(jsonPath("$.data[0].start").value("2026-10-23T10:00:00Z"))
+                .andExpect(jsonPath("$.data[0].start").value("2026-10-24T00:00:00Z"))
                 .andExpect(jsonPath("$.data[0].requests").value(3))
                 .andExpect(jsonPath("$.total").value(7));
         assertThat(WebTestApplication.lastQuery.get()).isEqualTo(new UsageQuery(Optional.empty(),
-                NOW.minus(Duration.ofDays(30)), NOW, Granularity.DAY));
+                END_OF_TODAY.minus(Duration.ofDays(30)), END_OF_TODAY, Granularity.DAY));
     }
 
     @Test
-    void minuteUsageDefaultsToTheLastHour() throws Exception {
+    void minuteUsageDefaultsToTheLastSixtyWholeMinutes() throws Exception {
         String keyId = "key_BBBBBBBBBBBBBBBBBBBBBB";
         mvc.perform(get("/v1/usage?granularity=minute&keyId=" + keyId).header("Authorization", jwt()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.keyId").value(keyId))
                 .andExpect(jsonPath("$.granularity").value("minute"));
         assertThat(WebTestApplication.lastQuery.get()).isEqualTo(new UsageQuery(Optional.of(new ApiKeyId(keyId)),
-                NOW.minus(Duration.ofHours(1)), NOW, Granularity.MINUTE));
+                END_OF_MINUTE.minus(Duration.ofHours(1)), END_OF_MINUTE, Granularity.MINUTE));
         mvc.perform(get("/v1/usage").param("from", "2026-11-01T00:00:00Z").param("to", "2026-11-02T00:00:00+01:00")
                         .header("X-Api-Key", KEY))
                 .andExpect(status().isOk())

@@ -9,12 +9,25 @@ import java.time.Duration;
 /**
  * {@code latchkey.*} settings. Each also reads from its environment variable by Spring's relaxed binding,
  * e.g. {@code latchkey.auth.jwt-secret} from {@code LATCHKEY_AUTH_JWTSECRET} or {@code LATCHKEY_AUTH_JWT_SECRET}.
+ *
+ * @param dataDir   where generated secrets (and, by default, the embedded database) are kept
+ * @param masterKey {@code latchkey.master-key} ({@code LATCHKEY_MASTER_KEY}): base64 of 32 random bytes (e.g.
+ *                  {@code openssl rand -base64 32}) sealing secrets at rest with AES-256-GCM; when empty, one is
+ *                  generated into {@code <data-dir>/master-key} and kept there. Set it (the same on every node, and
+ *                  backed up) in production: without it, sealed secrets cannot be opened.
  */
 @ConfigurationProperties("latchkey")
 public record LatchkeyProperties(
         @DefaultValue("latchkey-data") Path dataDir,
         @DefaultValue Auth auth,
-        @DefaultValue EmbeddedPostgres embeddedPostgres) {
+        @DefaultValue EmbeddedPostgres embeddedPostgres,
+        String masterKey) {
+
+    @Override
+    public String toString() {
+        return "LatchkeyProperties[dataDir=" + dataDir + ", auth=" + auth + ", embeddedPostgres=" + embeddedPostgres
+                + ", masterKey=" + (masterKey == null || masterKey.isEmpty() ? "unset" : "redacted") + "]";
+    }
 
     /**
      * @param jwtSecret signs dashboard-user JWTs (at least 32 bytes); when empty, one is generated into the

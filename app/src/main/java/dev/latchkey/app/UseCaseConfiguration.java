@@ -1,17 +1,31 @@
 package dev.latchkey.app;
 
 import dev.latchkey.application.port.out.ApiKeyRepository;
+import dev.latchkey.application.port.out.IdempotencyRepository;
 import dev.latchkey.application.port.out.PasswordHasher;
+import dev.latchkey.application.port.out.RateLimiter;
+import dev.latchkey.application.port.out.SecretSealer;
 import dev.latchkey.application.port.out.Transactions;
+import dev.latchkey.application.port.out.UsageRecorder;
+import dev.latchkey.application.port.out.UsageRepository;
 import dev.latchkey.application.port.out.UserRepository;
 import dev.latchkey.application.port.out.WorkspaceRepository;
+import dev.latchkey.application.service.ServedEnvironments;
 import dev.latchkey.application.service.account.LoginService;
 import dev.latchkey.application.service.account.RegisterAccountService;
 import dev.latchkey.application.service.account.UserCallerService;
 import dev.latchkey.application.service.apikey.ApiKeyAuthenticationService;
+import dev.latchkey.application.service.apikey.ApiKeyManagementService;
 import dev.latchkey.application.service.apikey.ApiKeyQueryService;
+import dev.latchkey.application.service.apikey.ApiKeyVerificationService;
+import dev.latchkey.application.service.apikey.RequestSignatureService;
+import dev.latchkey.application.service.idempotency.IdempotencyService;
+import dev.latchkey.application.service.usage.UsageBuffer;
+import dev.latchkey.application.service.usage.UsageQueryService;
+import dev.latchkey.application.service.user.CurrentUserService;
 import dev.latchkey.application.service.workspace.WorkspaceQueryService;
 import dev.latchkey.domain.user.PasswordHash;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -53,6 +67,11 @@ public class UseCaseConfiguration {
     }
 
     @Bean
+    ServedEnvironments servedEnvironments(@Value("${latchkey.environment:both}") String environment) {
+        return ServedEnvironments.parse(environment);
+    }
+
+    @Bean
     RegisterAccountService registerAccountService(UserRepository users, WorkspaceRepository workspaces,
                                                   ApiKeyRepository keys, PasswordHasher passwordHasher,
                                                   Transactions transactions, Clock clock, SecureRandom random) {
@@ -65,18 +84,62 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    UserCallerService userCallerService(UserRepository users, WorkspaceRepository workspaces) {
-        return new UserCallerService(users, workspaces);
+    UserCallerService userCallerService(UserRepository users, WorkspaceRepository workspaces, RateLimiter rateLimiter,
+                                        ServedEnvironments served,
+                                        @Value("${latchkey.rate-limits.user-requests-per-minute:600}") int perMinute) {
+        return new UserCallerService(users, workspaces, rateLimiter, served, perMinute);
     }
 
     @Bean
-    ApiKeyAuthenticationService apiKeyAuthenticationService(ApiKeyRepository keys, Clock clock) {
-        return new ApiKeyAuthenticationService(keys, clock);
+    CurrentUserService currentUserService(UserRepository users, WorkspaceRepository workspaces) {
+        return new CurrentUserService(users, workspaces);
     }
 
     @Bean
-    ApiKeyQueryService apiKeyQueryService(ApiKeyRepository keys) {
-        return new ApiKeyQueryService(keys);
+    ApiKeyAuthenticationService apiKeyAuthenticationService(ApiKeyRepository keys, RateLimiter rateLimiter,
+                                                            UsageRecorder usage, ServedEnvironments served,
+                                                            Clock clock) {
+        return new ApiKeyAuthenticationService(keys, rateLimiter, usage, served, clock);
+    }
+
+    @Bean
+    ApiKeyQueryService apiKeyQueryService(ApiKeyRepository keys, Clock clock) {
+        return new ApiKeyQueryService(keys, clock);
+    }
+
+    @Bean
+    ApiKeyManagementService apiKeyManagementService(ApiKeyRepository keys, WorkspaceRepository workspaces,
+                                                    SecretSealer sealer, Transactions transactions,
+                                                    ServedEnvironments served, Clock clock, SecureRandom random) {
+        return new ApiKeyManagementService(keys, workspaces, sealer, transactions, served, clock, random);
+    }
+
+    @Bean
+    ApiKeyVerificationService apiKeyVerificationService(ApiKeyRepository keys, RateLimiter rateLimiter,
+                                                        UsageRecorder usage, Clock clock) {
+        return new ApiKeyVerificationService(keys, rateLimiter, usage, clock);
+    }
+
+    @Bean
+    RequestSignatureService requestSignatureService(ApiKeyRepository keys, SecretSealer sealer, Clock clock) {
+        return new RequestSignatureService(keys, sealer, clock);
+    }
+
+    @Bean
+    IdempotencyService idempotencyService(IdempotencyRepository records, SecretSealer sealer,
+                                          Transactions transactions, Clock clock) {
+        return new IdempotencyService(records, sealer, transactions, clock);
+    }
+
+    /** Key uses gathered in memory; {@link UsageFlushing} writes them on a schedule and at shutdown. */
+    @Bean
+    UsageBuffer usageBuffer(UsageRepository usage, Transactions transactions) {
+        return new UsageBuffer(usage, transactions);
+    }
+
+    @Bean
+    UsageQueryService usageQueryService(UsageRepository usage, ApiKeyRepository keys) {
+        return new UsageQueryService(usage, keys);
     }
 
     @Bean

@@ -37,7 +37,7 @@ class ExternalDatabaseTest {
                 String key = app.getBean(RegisterAccountUseCase.class).register(
                                 new RegisterAccountUseCase.RegisterAccountCommand("ext@example.com", "correct horse", "Ext"))
                         .firstKey().secret().reveal();
-                assertThat(app.getBean(AuthenticateApiKeyUseCase.class).authenticate(key)).isNotNull();
+                assertThat(app.getBean(AuthenticateApiKeyUseCase.class).authenticate(key, "127.0.0.1")).isNotNull();
             }
             assertThat(dataDir.resolve("postgres")).doesNotExist();
             try (Connection connection = operatorsServer.getDatabase("postgres", "latchkey").getConnection();

@@ -33,7 +33,7 @@ class RestartTest {
             var user = second.getBean(LoginUseCase.class)
                     .login(new LoginUseCase.LoginCommand("keep@example.com", "correct horse"));
             assertThat(user.memberships()).hasSize(1);
-            assertThat(second.getBean(AuthenticateApiKeyUseCase.class).authenticate(key).workspaceId())
+            assertThat(second.getBean(AuthenticateApiKeyUseCase.class).authenticate(key, "127.0.0.1").caller().workspaceId())
                     .isEqualTo(user.memberships().getFirst().workspaceId());
         }
     }

@@ -114,7 +114,9 @@ public class ApiCredentialFilter extends OncePerRequestFilter {
     private void writeRateLimit(HttpServletResponse response, RateLimitStatus rateLimit) {
         response.setHeader(RATE_LIMIT_LIMIT, Integer.toString(rateLimit.limit()));
         response.setHeader(RATE_LIMIT_REMAINING, Integer.toString(rateLimit.remaining()));
-        response.setHeader(RATE_LIMIT_RESET, Long.toString(rateLimit.resetAfterSeconds(clock.instant().getEpochSecond())));
+        // whole seconds rounded up can reach 61 at the start of a window, which is one minute long
+        long reset = Math.min(60, rateLimit.resetAfterSeconds(clock.instant().getEpochSecond()));
+        response.setHeader(RATE_LIMIT_RESET, Long.toString(reset));
     }
 
     /** The request's authentication; empty on the public paths and when it carries no credentials at all. */

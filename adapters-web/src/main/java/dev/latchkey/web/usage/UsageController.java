@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -56,7 +57,9 @@ public class UsageController {
         Optional<Instant> start = RequestValues.timestamp(from, "from", errors);
         Optional<Instant> end = RequestValues.timestamp(to, "to", errors);
         errors.throwIfAny();
-        Instant until = end.orElseGet(clock::instant);
+        ChronoUnit bucket = unit == Granularity.MINUTE ? ChronoUnit.MINUTES : ChronoUnit.DAYS;
+        // by default up to the end of the current minute or day, so that the range holds whole buckets
+        Instant until = end.orElseGet(() -> clock.instant().truncatedTo(bucket).plus(1, bucket));
         Instant since = start.orElseGet(() ->
                 until.minus(unit == Granularity.MINUTE ? DEFAULT_MINUTE_RANGE : DEFAULT_DAY_RANGE));
         UsageQuery query = UsageQuery.parse(Optional.ofNullable(key).map(ApiKeyId::new), since, until, unit);

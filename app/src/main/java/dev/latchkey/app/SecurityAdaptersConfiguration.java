@@ -1,0 +1,32 @@
+package dev.latchkey.app;
+
+import dev.latchkey.app.security.AesGcmSecretSealer;
+import dev.latchkey.app.security.Bucket4jRateLimiter;
+import dev.latchkey.application.port.out.RateLimiter;
+import dev.latchkey.application.port.out.SecretSealer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Arrays;
+
+/** The in-process security adapters: sealing secrets at rest and per-caller rate limits. */
+@Configuration(proxyBeanMethods = false)
+public class SecurityAdaptersConfiguration {
+
+    @Bean
+    SecretSealer secretSealer(LatchkeyProperties properties, SecureRandom random) {
+        byte[] masterKey = SecretsConfiguration.masterKey(properties, random);
+        try {
+            return new AesGcmSecretSealer(masterKey, random);
+        } finally {
+            Arrays.fill(masterKey, (byte) 0);
+        }
+    }
+
+    @Bean
+    RateLimiter rateLimiter(Clock clock) {
+        return new Bucket4jRateLimiter(clock);
+    }
+}

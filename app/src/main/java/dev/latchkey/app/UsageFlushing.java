@@ -1,0 +1,95 @@
+package dev.latchkey.app;
+
+import dev.latchkey.application.service.idempotency.IdempotencyService;
+import dev.latchkey.application.service.usage.UsageBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes the gathered key uses every {@code latchkey.usage.flush-interval} (default 10 s, so last-used times are at
+ * most that stale) and once more at shutdown, before the database goes away; purges expired idempotency records
+ * hourly.
+ */
+@Component
+class UsageFlushing implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(UsageFlushing.class);
+
+    private final UsageBuffer buffer;
+    private final IdempotencyService idempotency;
+    private final Duration interval;
+    private ScheduledExecutorService scheduler;
+
+    UsageFlushing(UsageBuffer buffer, IdempotencyService idempotency,
+                  @Value("${latchkey.usage.flush-interval:10s}") Duration interval) {
+        if (interval.isNegative() || interval.isZero() || interval.compareTo(Duration.ofSeconds(60)) > 0) {
+            throw new IllegalArgumentException("latchkey.usage.flush-interval must be between 1 ms and 60 s, so that "
+                    + "last-used times are at most a minute stale");
+        }
+        this.buffer = buffer;
+        this.idempotency = idempotency;
+        this.interval = interval;
+    }
+
+    @Override
+    public synchronized void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("latchkey-usage-flush")
+                .daemon(true).factory());
+        scheduler.scheduleWithFixedDelay(this::flush, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler == null) {
+            return;
+        }
+        scheduler.shutdown();
+        try {
+            scheduler.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        scheduler = null;
+        long written = buffer.flush();
+        log.info("flushed {} pending key uses at shutdown", written);
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return scheduler != null;
+    }
+
+    /** Stops after the web server (its phases are higher: it stops first) and before the data source closes. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    private void flush() {
+        try {
+            buffer.flush();
+        } catch (RuntimeException e) {
+            log.warn("usage flush failed: {}", e.getClass().getName());
+        }
+    }
+
+    private void purge() {
+        try {
+            int purged = idempotency.purgeExpired();
+            if (purged > 0) {
+                log.info("purged {} idempotency records older than 24 h", purged);
+            }
+        } catch (RuntimeException e) {
+            log.warn("idempotency purge failed: {}", e.getClass().getName());
+        }
+    }
+}
