@@ -15,18 +15,47 @@ import java.time.Duration;
  *                  {@code openssl rand -base64 32}) sealing secrets at rest with AES-256-GCM; when empty, one is
  *                  generated into {@code <data-dir>/master-key} and kept there. Set it (the same on every node, and
  *                  backed up) in production: without it, sealed secrets cannot be opened.
+ * @param environment {@code live}, {@code test} or {@code both}: the environments this deployment serves; a
+ *                  credential of another environment gets 401 {@code auth_environment}
  */
 @ConfigurationProperties("latchkey")
 public record LatchkeyProperties(
         @DefaultValue("latchkey-data") Path dataDir,
         @DefaultValue Auth auth,
         @DefaultValue EmbeddedPostgres embeddedPostgres,
-        String masterKey) {
+        String masterKey,
+        @DefaultValue("both") String environment,
+        @DefaultValue Usage usage,
+        @DefaultValue RateLimits rateLimits) {
 
     @Override
     public String toString() {
         return "LatchkeyProperties[dataDir=" + dataDir + ", auth=" + auth + ", embeddedPostgres=" + embeddedPostgres
-                + ", masterKey=" + (masterKey == null || masterKey.isEmpty() ? "unset" : "redacted") + "]";
+                + ", masterKey=" + (masterKey == null || masterKey.isEmpty() ? "unset" : "redacted")
+                + ", environment=" + environment + ", usage=" + usage + ", rateLimits=" + rateLimits + "]";
+    }
+
+    /**
+     * @param flushInterval how often key uses gathered in memory (last used, request counts) are written; at most
+     *                      60 s, which bounds how stale {@code lastUsedAt} is; also written at shutdown
+     */
+    public record Usage(@DefaultValue("10s") Duration flushInterval) {
+        public Usage {
+            if (flushInterval.isNegative() || flushInterval.isZero()
+                    || flushInterval.compareTo(Duration.ofSeconds(60)) > 0) {
+                throw new IllegalArgumentException("latchkey.usage.flush-interval must be more than 0 and at most "
+                        + "60 s, so that last-used times are at most a minute stale");
+            }
+        }
+    }
+
+    /** @param userRequestsPerMinute the rate limit of each user token on /v1 (keys have their own) */
+    public record RateLimits(@DefaultValue("600") int userRequestsPerMinute) {
+        public RateLimits {
+            if (userRequestsPerMinute <= 0) {
+                throw new IllegalArgumentException("latchkey.rate-limits.user-requests-per-minute must be positive");
+            }
+        }
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.latchkey.application.service.idempotency.IdempotencyService;
 import dev.latchkey.application.service.usage.UsageBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -28,15 +27,10 @@ class UsageFlushing implements SmartLifecycle {
     private final Duration interval;
     private ScheduledExecutorService scheduler;
 
-    UsageFlushing(UsageBuffer buffer, IdempotencyService idempotency,
-                  @Value("${latchkey.usage.flush-interval:10s}") Duration interval) {
-        if (interval.isNegative() || interval.isZero() || interval.compareTo(Duration.ofSeconds(60)) > 0) {
-            throw new IllegalArgumentException("latchkey.usage.flush-interval must be between 1 ms and 60 s, so that "
-                    + "last-used times are at most a minute stale");
-        }
+    UsageFlushing(UsageBuffer buffer, IdempotencyService idempotency, LatchkeyProperties properties) {
         this.buffer = buffer;
         this.idempotency = idempotency;
-        this.interval = interval;
+        this.interval = properties.usage().flushInterval();
     }
 
     @Override

@@ -25,7 +25,6 @@ import dev.latchkey.application.service.usage.UsageQueryService;
 import dev.latchkey.application.service.user.CurrentUserService;
 import dev.latchkey.application.service.workspace.WorkspaceQueryService;
 import dev.latchkey.domain.user.PasswordHash;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -67,8 +66,8 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    ServedEnvironments servedEnvironments(@Value("${latchkey.environment:both}") String environment) {
-        return ServedEnvironments.parse(environment);
+    ServedEnvironments servedEnvironments(LatchkeyProperties properties) {
+        return ServedEnvironments.parse(properties.environment());
     }
 
     @Bean
@@ -85,9 +84,9 @@ public class UseCaseConfiguration {
 
     @Bean
     UserCallerService userCallerService(UserRepository users, WorkspaceRepository workspaces, RateLimiter rateLimiter,
-                                        ServedEnvironments served,
-                                        @Value("${latchkey.rate-limits.user-requests-per-minute:600}") int perMinute) {
-        return new UserCallerService(users, workspaces, rateLimiter, served, perMinute);
+                                        ServedEnvironments served, LatchkeyProperties properties) {
+        return new UserCallerService(users, workspaces, rateLimiter, served,
+                properties.rateLimits().userRequestsPerMinute());
     }
 
     @Bean
