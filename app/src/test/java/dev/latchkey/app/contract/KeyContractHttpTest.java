@@ -286,7 +286,7 @@ class KeyContractHttpTest {
         problem(withKey("GET", "/v1/keys", null, secretOf(now)), 401, "auth_revoked");
         ok(withKey("GET", "/v1/keys", null, secretOf(next)), 200);
 
-        Instant soon = Instant.now().plusSeconds(600);
+        Instant soon = Instant.now().plusSeconds(600).plusNanos(123_456); // stored as milliseconds
         JsonNode shortLived = create("test", "{\"name\":\"short\",\"type\":\"sk\",\"expiresAt\":\"" + soon + "\"}");
         ok(api.post("/v1/keys/" + shortLived.get("id").asString() + "/roll", "{}", "Authorization", bearer(token)),
                 201);

@@ -12,6 +12,7 @@ import dev.latchkey.domain.common.ValidationException;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -68,7 +69,9 @@ public interface ManageApiKeysUseCase {
                     "only secret (sk) keys can sign requests");
             errors.throwIfAny();
             return new CreateApiKeyCommand(parsedName, parsedType.orElseThrow(), parsedEnvironment, parsedScopes,
-                    Optional.ofNullable(rateLimitPerMinute), expiresAt, parsedRanges, wantsSigning);
+                    Optional.ofNullable(rateLimitPerMinute),
+                    // milliseconds, like every stored time: what is returned is what was stored
+                    expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MILLIS), parsedRanges, wantsSigning);
         }
     }
 

@@ -108,7 +108,7 @@ public final class ApiKeyManagementService implements ManageApiKeysUseCase {
             List<IpRange> allowlist = command.ipAllowlist().orElse(key.ipAllowlist());
             ApiKey edited = key.edit(command.name().orElse(key.name()), scopes, rateLimit, allowlist);
             if (!keys.update(edited)) {
-                throw notFound(id);
+                throw ApiKeyQueryService.notFound(caller, id);
             }
             return edited;
         });
@@ -201,10 +201,5 @@ public final class ApiKeyManagementService implements ManageApiKeysUseCase {
             return null;
         }
         return sealer.seal(issued.secret().reveal().getBytes(StandardCharsets.UTF_8), SIGNING_CONTEXT);
-    }
-
-    private static DomainException notFound(ApiKeyId id) {
-        return new DomainException(ErrorCode.NOT_FOUND, "no key " + id.value()
-                + " in this workspace and environment");
     }
 }

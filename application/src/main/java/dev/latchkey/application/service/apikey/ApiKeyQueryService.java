@@ -40,9 +40,12 @@ public final class ApiKeyQueryService implements FindApiKeysUseCase {
     }
 
     /** The caller's key {@code id}; any other key (another workspace or environment) is not found. */
-    static ApiKey find(ApiKeyRepository keys, Caller caller, ApiKeyId id) {
-        return keys.findById(caller.workspaceId(), caller.environment(), id)
-                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "no key " + id.value() + " in this "
-                        + caller.environment().code() + " environment of the workspace"));
+    public static ApiKey find(ApiKeyRepository keys, Caller caller, ApiKeyId id) {
+        return keys.findById(caller.workspaceId(), caller.environment(), id).orElseThrow(() -> notFound(caller, id));
+    }
+
+    static DomainException notFound(Caller caller, ApiKeyId id) {
+        return new DomainException(ErrorCode.NOT_FOUND, "no key " + id.value() + " in this "
+                + caller.environment().code() + " environment of the workspace");
     }
 }

@@ -5,9 +5,8 @@ import dev.latchkey.application.port.in.GetUsageUseCase;
 import dev.latchkey.application.port.out.ApiKeyRepository;
 import dev.latchkey.application.port.out.UsageRepository;
 import dev.latchkey.application.service.CallerAccess;
+import dev.latchkey.application.service.apikey.ApiKeyQueryService;
 import dev.latchkey.domain.apikey.Scope;
-import dev.latchkey.domain.common.DomainException;
-import dev.latchkey.domain.common.ErrorCode;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,9 +29,7 @@ public final class UsageQueryService implements GetUsageUseCase {
     @Override
     public UsageReport usage(Caller caller, UsageQuery query) {
         CallerAccess.requireRead(caller, Scope.USAGE_READ);
-        query.keyId().ifPresent(id -> keys.findById(caller.workspaceId(), caller.environment(), id)
-                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND,
-                        "no key " + id.value() + " in this workspace and environment")));
+        query.keyId().ifPresent(id -> ApiKeyQueryService.find(keys, caller, id));
         ChronoUnit unit = query.granularity() == Granularity.MINUTE ? ChronoUnit.MINUTES : ChronoUnit.DAYS;
         Instant from = query.from().truncatedTo(unit);
         List<UsageRepository.Bucket> buckets = query.granularity() == Granularity.MINUTE
