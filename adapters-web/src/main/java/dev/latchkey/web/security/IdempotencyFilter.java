@@ -20,6 +20,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code Idempotency-Key} on authenticated POSTs (PRODUCT.md §7): the first request runs and its response is kept;
@@ -33,6 +34,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String REPLAYED = "Idempotent-Replayed";
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
+    /**
+     * POSTs that only read: verify changes nothing, and replaying its answer would report a key valid after it was
+     * revoked. They run every time.
+     */
+    private static final Set<String> NEVER_REPLAYED = Set.of("/v1/keys/verify");
 
     private final IdempotencyUseCase idempotency;
     private final ApiProblems problems;
@@ -47,13 +53,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(IDEMPOTENCY_KEY);
         Optional<Caller> caller = CallerAuthentication.current();
-        if (key == null || caller.isEmpty() || !"POST".equals(request.getMethod())) {
+        if (key == null || caller.isEmpty() || !"POST".equals(request.getMethod())
+                || NEVER_REPLAYED.contains(request.getRequestURI())) {
             chain.doFilter(request, response);
-            return;
-        }
-        String problem = invalid(key);
-        if (problem != null) {
-            problems.write(response, problems.problem(ErrorCode.BAD_REQUEST, problem));
             return;
         }
         Start start;
@@ -72,20 +74,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             case Start.Replay replay -> replay(replay.response(), response);
             case Start.Proceed claim -> proceed(claim, request, response, chain);
         }
-    }
-
-    /** Why the key is not acceptable, or null: 1..255 printable ASCII characters, not all blank. */
-    static String invalid(String key) {
-        if (key.isBlank()) {
-            return IDEMPOTENCY_KEY + " must not be blank";
-        }
-        if (key.length() > IdempotencyUseCase.MAX_KEY_LENGTH) {
-            return IDEMPOTENCY_KEY + " must be at most " + IdempotencyUseCase.MAX_KEY_LENGTH + " characters";
-        }
-        if (!key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
-            return IDEMPOTENCY_KEY + " must be printable ASCII";
-        }
-        return null;
     }
 
     private static void replay(StoredResponse stored, HttpServletResponse response) throws IOException {

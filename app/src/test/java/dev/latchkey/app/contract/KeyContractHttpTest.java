@@ -214,7 +214,7 @@ class KeyContractHttpTest {
         assertThat(child.get("environment").asString()).isEqualTo("test");
         JsonNode missing = problem(withKey("POST", "/v1/keys", "{\"name\":\"escalate\",\"type\":\"sk\"}", writerKey),
                 403, "scope_missing");
-        assertThat(missing.get("detail").asString()).containsPattern("[a-z]+:[a-z]+");
+        assertThat(missing.get("detail").asString()).contains("secret key");
         problem(withKey("POST", "/v1/keys", "{\"name\":\"r\",\"type\":\"rk\",\"scopes\":[\"audit:read\"]}", writerKey),
                 403, "scope_missing");
         problem(withKey("POST", "/v1/keys", "{\"name\":\"l\",\"type\":\"rk\",\"scopes\":[\"keys:read\"],"
@@ -514,6 +514,30 @@ class KeyContractHttpTest {
         String reader = secretOf(create("test", "{\"name\":\"r\",\"type\":\"pk\",\"scopes\":[\"keys:read\"]}"));
         problem(withKey("POST", "/v1/keys/verify", "{\"key\":\"" + productKey + "\",\"scopes\":[]}", reader), 403,
                 "scope_missing");
+    }
+
+    @Test
+    void aSecretKeyHoldsEveryScopeCustomOnesIncluded() {
+        JsonNode secret = createSecret("test", 600);
+        JsonNode customer = ok(withKey("POST", "/v1/keys", "{\"name\":\"c\",\"type\":\"rk\","
+                + "\"scopes\":[\"resources:read\"]}", secretOf(secret)), 201);
+        JsonNode verdict = verify(secretOf(secret), secretOf(secret), "[\"resources:read\",\"jobs:write\"]");
+        assertThat(verdict.get("code").asString()).isEqualTo("VALID");
+        assertThat(verify(secretOf(secret), secretOf(customer), "[\"jobs:write\"]").get("code").asString())
+                .isEqualTo("INSUFFICIENT_SCOPE");
+    }
+
+    @Test
+    void verifyIsNeverReplayedSoARevocationShowsAtOnce() {
+        String verifier = secretOf(createSecret("test", 600));
+        JsonNode key = createSecret("test", 60);
+        String body = "{\"key\":\"" + secretOf(key) + "\",\"scopes\":[]}";
+        assertThat(ok(withKey("POST", "/v1/keys/verify", body, verifier, "Idempotency-Key", "v-1"), 200)
+                .get("code").asString()).isEqualTo("VALID");
+        ok(api.post("/v1/keys/" + key.get("id").asString() + "/revoke", "", "Authorization", bearer(token)), 200);
+        HttpResponse<String> again = withKey("POST", "/v1/keys/verify", body, verifier, "Idempotency-Key", "v-1");
+        assertThat(json(again).get("code").asString()).isEqualTo("REVOKED");
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).isEmpty();
     }
 
     // ---- usage and last used ------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ public final class CallerAccess {
 
     /** A read: the key must hold {@code scope}; every member may read. */
     public static void requireRead(Caller caller, Scope scope) {
-        if (caller instanceof Caller.KeyCaller key && !key.scopes().contains(scope)) {
+        if (caller instanceof Caller.KeyCaller key && !key.holds(scope)) {
             throw scopeMissing(scope);
         }
     }
@@ -24,7 +24,7 @@ public final class CallerAccess {
     /** A write: the key must hold {@code scope}; the user must be ADMIN or OWNER. */
     public static void requireWrite(Caller caller, Scope scope) {
         switch (caller) {
-            case Caller.KeyCaller key when !key.scopes().contains(scope) -> throw scopeMissing(scope);
+            case Caller.KeyCaller key when !key.holds(scope) -> throw scopeMissing(scope);
             case Caller.UserCaller user when !user.role().canManageKeys() -> throw new DomainException(
                     ErrorCode.ROLE_FORBIDDEN, "your role " + user.role() + " cannot change this; ask an admin or owner");
             default -> {

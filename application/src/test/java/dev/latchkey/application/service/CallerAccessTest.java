@@ -1,5 +1,6 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.domain.apikey.KeyType;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.domain.apikey.ApiKeyId;
 import dev.latchkey.domain.apikey.Environment;
@@ -28,7 +29,7 @@ class CallerAccessTest {
     }
 
     private static Caller.KeyCaller key(Scope... scopes) {
-        return new Caller.KeyCaller(ApiKeyId.newId(), "sk_test_abcd", WORKSPACE, Environment.TEST, Set.of(scopes), 60, false);
+        return new Caller.KeyCaller(ApiKeyId.newId(), "sk_test_abcd", KeyType.RESTRICTED, WORKSPACE, Environment.TEST, Set.of(scopes), 60, false);
     }
 
     @Test

@@ -144,6 +144,14 @@ public record ApiKey(
                 lastUsedIp, rolledToId);
     }
 
+    /**
+     * Whether this key holds {@code scope}: a secret key holds every scope, platform and custom (PRODUCT.md §1);
+     * restricted and publishable keys hold exactly their list.
+     */
+    public boolean holds(Scope scope) {
+        return type == KeyType.SECRET || scopes.contains(scope);
+    }
+
     /** Whether a request from {@code address} may use this key: an empty allowlist allows every address. */
     public boolean allowsAddress(String address) {
         return ipAllowlist.isEmpty() || ipAllowlist.stream().anyMatch(range -> range.contains(address));

@@ -2,6 +2,7 @@ package dev.latchkey.application.port.in;
 
 import dev.latchkey.domain.apikey.ApiKeyId;
 import dev.latchkey.domain.apikey.Environment;
+import dev.latchkey.domain.apikey.KeyType;
 import dev.latchkey.domain.apikey.Scope;
 import dev.latchkey.domain.user.UserId;
 import dev.latchkey.domain.workspace.Role;
@@ -23,8 +24,9 @@ public sealed interface Caller {
      * A request authenticated with an API key: the key's workspace, environment and scopes; {@code signing} keys
      * must sign their requests.
      */
-    record KeyCaller(ApiKeyId keyId, String keyPrefix, WorkspaceId workspaceId, Environment environment,
-                     Set<Scope> scopes, int rateLimitPerMinute, boolean signing) implements Caller {
+    record KeyCaller(ApiKeyId keyId, String keyPrefix, KeyType type, WorkspaceId workspaceId,
+                     Environment environment, Set<Scope> scopes, int rateLimitPerMinute, boolean signing)
+            implements Caller {
         public KeyCaller {
             scopes = Set.copyOf(scopes);
         }
@@ -32,6 +34,11 @@ public sealed interface Caller {
         @Override
         public String credentialId() {
             return keyId.value();
+        }
+
+        /** A secret key holds every scope (PRODUCT.md §1); other keys hold their list. */
+        public boolean holds(Scope scope) {
+            return type == KeyType.SECRET || scopes.contains(scope);
         }
     }
 

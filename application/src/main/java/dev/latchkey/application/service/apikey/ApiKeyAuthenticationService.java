@@ -58,7 +58,7 @@ public final class ApiKeyAuthenticationService implements AuthenticateApiKeyUseC
     }
 
     static Caller.KeyCaller callerOf(ApiKey key) {
-        return new Caller.KeyCaller(key.id(), key.prefix(), key.workspaceId(), key.environment(), key.scopes(),
-                key.rateLimitPerMinute(), key.signing());
+        return new Caller.KeyCaller(key.id(), key.prefix(), key.type(), key.workspaceId(), key.environment(),
+                key.scopes(), key.rateLimitPerMinute(), key.signing());
     }
 }

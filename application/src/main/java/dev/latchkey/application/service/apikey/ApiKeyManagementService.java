@@ -73,7 +73,7 @@ public final class ApiKeyManagementService implements ManageApiKeysUseCase {
                 "must be in the future");
         Set<Scope> scopes = scopesFor(command.type(), command.scopes(), errors);
         errors.throwIfAny();
-        requireHeld(caller, scopes);
+        requireHeld(caller, command.type(), scopes);
         KeySpec spec = new KeySpec(command.name(), command.type(), environment, scopes, rateLimit,
                 command.expiresAt(), command.ipAllowlist(), command.signing());
         IssuedApiKey issued = ApiKey.issue(caller.workspaceId(), spec, now, random);
@@ -104,7 +104,7 @@ public final class ApiKeyManagementService implements ManageApiKeysUseCase {
             errors.throwIfAny();
             Set<Scope> added = new HashSet<>(scopes);
             added.removeAll(key.scopes());
-            requireHeld(caller, added);
+            requireHeld(caller, KeyType.RESTRICTED, added);
             List<IpRange> allowlist = command.ipAllowlist().orElse(key.ipAllowlist());
             ApiKey edited = key.edit(command.name().orElse(key.name()), scopes, rateLimit, allowlist);
             if (!keys.update(edited)) {
@@ -124,7 +124,7 @@ public final class ApiKeyManagementService implements ManageApiKeysUseCase {
         Instant now = clock.instant();
         return transactions.inTransaction(() -> {
             ApiKey key = ApiKeyQueryService.find(keys, caller, id);
-            requireHeld(caller, key.scopes()); // the successor's secret carries every scope of the key
+            requireHeld(caller, key.type(), key.scopes()); // the successor holds every scope of the key
             KeyRoll roll = key.roll(grace, now, random);
             keys.add(roll.successor().key(), sealIfSigning(roll.successor()));
             // the database decides: of two concurrent rolls only one retires the key; the other rolls back
@@ -186,14 +186,23 @@ public final class ApiKeyManagementService implements ManageApiKeysUseCase {
         };
     }
 
-    /** A key never grants a scope its creator lacks; ADMIN and OWNER users hold every scope. */
-    private static void requireHeld(Caller caller, Set<Scope> granted) {
-        if (caller instanceof Caller.KeyCaller key) {
-            KeyScopes.firstNotHeld(granted, key.scopes()).ifPresent(missing -> {
-                throw new DomainException(ErrorCode.SCOPE_MISSING, "this key cannot grant the scope " + missing
-                        + " because it does not hold it");
-            });
+    /**
+     * A key never grants a scope its creator lacks: a key of {@code type} with {@code granted} scopes may come from a
+     * user (ADMIN and OWNER hold every scope), from a secret key (which holds every scope), or from a key holding
+     * each granted scope; a secret key (every scope, custom ones included) only from a secret key or a user.
+     */
+    private static void requireHeld(Caller caller, KeyType type, Set<Scope> granted) {
+        if (!(caller instanceof Caller.KeyCaller key) || key.type() == KeyType.SECRET) {
+            return;
         }
+        if (type == KeyType.SECRET) {
+            throw new DomainException(ErrorCode.SCOPE_MISSING, "only a secret key or an admin can issue a secret "
+                    + "key, which holds every scope; this " + key.type().code() + " key lacks some of them");
+        }
+        KeyScopes.firstNotHeld(granted, key.scopes()).ifPresent(missing -> {
+            throw new DomainException(ErrorCode.SCOPE_MISSING, "this key cannot grant the scope " + missing
+                    + " because it does not hold it");
+        });
     }
 
     private SealedSecret sealIfSigning(IssuedApiKey issued) {

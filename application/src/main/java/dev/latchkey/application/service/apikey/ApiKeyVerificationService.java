@@ -74,7 +74,7 @@ public final class ApiKeyVerificationService implements VerifyApiKeyUseCase {
             return new Verification(VerifyCode.RATE_LIMITED, key, limit);
         }
         usage.record(key, now, command.clientAddress());
-        if (!key.scopes().containsAll(command.scopes())) {
+        if (!command.scopes().stream().allMatch(key::holds)) {
             return new Verification(VerifyCode.INSUFFICIENT_SCOPE, key, limit);
         }
         return new Verification(VerifyCode.VALID, key, limit);

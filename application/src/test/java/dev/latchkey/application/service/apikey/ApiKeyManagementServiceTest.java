@@ -94,7 +94,7 @@ class ApiKeyManagementServiceTest {
     }
 
     private static Caller.KeyCaller keyCaller(Workspace workspace, Environment environment, Scope... scopes) {
-        return new Caller.KeyCaller(ApiKeyId.newId(), "rk_" + environment.code() + "_abcd", workspace.id(), environment,
+        return new Caller.KeyCaller(ApiKeyId.newId(), "rk_" + environment.code() + "_abcd", KeyType.RESTRICTED, workspace.id(), environment,
                 Set.of(scopes), 60, false);
     }
 
@@ -379,8 +379,7 @@ class ApiKeyManagementServiceTest {
             DomainException e = refused(() -> service.create(creator, command("sk", null)));
 
             assertThat(e.code()).isEqualTo(ErrorCode.SCOPE_MISSING);
-            // the first platform scope (in sorted order) the creator lacks
-            assertThat(e.getMessage()).contains("audit:read");
+            assertThat(e.getMessage()).contains("secret key");
             assertThat(keys.all()).isEmpty();
         }
 
@@ -407,13 +406,27 @@ class ApiKeyManagementServiceTest {
         }
 
         @Test
-        void aKeyHoldingEveryPlatformScopeMayCreateASecretKey() {
+        void aRestrictedKeyHoldingEveryPlatformScopeStillCannotCreateASecretKey() {
+            // a secret key also holds every custom scope, which the restricted key does not
             Caller.KeyCaller creator = keyCaller(acme, Environment.LIVE, Scope.PLATFORM.toArray(Scope[]::new));
 
-            IssuedApiKey issued = service.create(creator, command("sk", null));
+            DomainException e = refused(() -> service.create(creator, command("sk", null)));
 
-            assertThat(issued.key().environment()).isEqualTo(Environment.LIVE);
-            assertThat(issued.key().scopes()).containsExactlyInAnyOrderElementsOf(Scope.PLATFORM);
+            assertThat(e.code()).isEqualTo(ErrorCode.SCOPE_MISSING);
+            assertThat(keys.all()).isEmpty();
+        }
+
+        @Test
+        void aSecretKeyHoldsEveryScopeSoItMayGrantAnyScope() {
+            Caller.KeyCaller creator = new Caller.KeyCaller(ApiKeyId.newId(), "sk_live_abcd", KeyType.SECRET,
+                    acme.id(), Environment.LIVE, Set.copyOf(Scope.PLATFORM), 600, false);
+
+            IssuedApiKey secret = service.create(creator, command("sk", null));
+            IssuedApiKey custom = service.create(creator, command("rk", List.of("jobs:write")));
+
+            assertThat(secret.key().environment()).isEqualTo(Environment.LIVE);
+            assertThat(secret.key().scopes()).containsExactlyInAnyOrderElementsOf(Scope.PLATFORM);
+            assertThat(custom.key().scopes()).containsExactly(new Scope("jobs:write"));
         }
 
         @Test
@@ -789,7 +802,7 @@ class ApiKeyManagementServiceTest {
             DomainException e = refused(() -> service.roll(restricted, secret.key().id(), Duration.ZERO));
 
             assertThat(e.code()).isEqualTo(ErrorCode.SCOPE_MISSING);
-            assertThat(e.getMessage()).contains("audit:read");
+            assertThat(e.getMessage()).contains("secret key");
             assertThat(stored(secret.key()).revokedAt()).isNull();
             assertThat(stored(secret.key()).rolledToId()).isNull();
             assertThat(keys.all()).hasSize(1);

@@ -71,7 +71,7 @@ class ApiKeyQueryServiceTest {
     }
 
     private static Caller.KeyCaller keyCaller(WorkspaceId workspaceId, Environment environment, Set<Scope> scopes) {
-        return new Caller.KeyCaller(ApiKeyId.newId(), "sk_test_abcd", workspaceId, environment, scopes, 60, false);
+        return new Caller.KeyCaller(ApiKeyId.newId(), "sk_test_abcd", KeyType.RESTRICTED, workspaceId, environment, scopes, 60, false);
     }
 
     private static List<String> ids(List<ApiKey> keys) {

@@ -51,7 +51,7 @@ class ApiKeyVerificationServiceTest {
     private final Caller.KeyCaller verifier = verifier(workspace, Environment.LIVE, Scope.KEYS_VERIFY);
 
     private static Caller.KeyCaller verifier(WorkspaceId workspace, Environment environment, Scope... scopes) {
-        return new Caller.KeyCaller(ApiKeyId.newId(), "sk_" + environment.code() + "_veri", workspace, environment,
+        return new Caller.KeyCaller(ApiKeyId.newId(), "sk_" + environment.code() + "_veri", KeyType.RESTRICTED, workspace, environment,
                 Set.of(scopes), 600, false);
     }
 
@@ -251,14 +251,15 @@ class ApiKeyVerificationServiceTest {
     }
 
     @Test
-    void aSecretKeyHoldsEveryPlatformScopeAndItsCustomOnes() {
+    void aSecretKeyHoldsEveryScopeCustomOnesIncluded() {
         IssuedApiKey secret = ApiKey.issue(workspace, "sk", KeyType.SECRET, Environment.LIVE,
                 Stream.concat(Scope.PLATFORM.stream(), Stream.of(RESOURCES_WRITE)).collect(Collectors.toSet()), 60, null,
                 clock.instant(), random);
         keys.add(secret.key(), null);
 
         assertThat(verify(secret, ADDRESS, Scope.KEYS_WRITE, RESOURCES_WRITE).code()).isEqualTo(VerifyCode.VALID);
-        assertThat(verify(secret, ADDRESS, RESOURCES_READ).code()).isEqualTo(VerifyCode.INSUFFICIENT_SCOPE);
+        assertThat(verify(secret, ADDRESS, RESOURCES_READ).code()).as("PRODUCT.md §1: sk holds all scopes")
+                .isEqualTo(VerifyCode.VALID);
     }
 
     @Test

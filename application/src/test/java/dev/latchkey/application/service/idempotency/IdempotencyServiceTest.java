@@ -1,5 +1,6 @@
 package dev.latchkey.application.service.idempotency;
 
+import dev.latchkey.domain.apikey.KeyType;
 import dev.latchkey.application.fake.DirectTransactions;
 import dev.latchkey.application.fake.FakeSecretSealer;
 import dev.latchkey.application.fake.InMemoryIdempotencyRepository;
@@ -47,7 +48,7 @@ class IdempotencyServiceTest {
     private final Caller.KeyCaller caller = keyCaller(workspace, Environment.TEST, ApiKeyId.newId());
 
     private static Caller.KeyCaller keyCaller(WorkspaceId workspace, Environment environment, ApiKeyId id) {
-        return new Caller.KeyCaller(id, "sk_test_abcd", workspace, environment, Set.of(Scope.KEYS_WRITE), 60, false);
+        return new Caller.KeyCaller(id, "sk_test_abcd", KeyType.RESTRICTED, workspace, environment, Set.of(Scope.KEYS_WRITE), 60, false);
     }
 
     private Start begin(Caller who, String key, byte[] body) {

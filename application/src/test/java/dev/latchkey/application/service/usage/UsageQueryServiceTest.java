@@ -1,5 +1,6 @@
 package dev.latchkey.application.service.usage;
 
+import dev.latchkey.domain.apikey.KeyType;
 import dev.latchkey.application.fake.InMemoryApiKeyRepository;
 import dev.latchkey.application.fake.InMemoryUsageRepository;
 import dev.latchkey.application.fake.TestKeys;
@@ -54,7 +55,7 @@ class UsageQueryServiceTest {
     }
 
     private static Caller.KeyCaller keyCaller(WorkspaceId workspaceId, Scope... scopes) {
-        return new Caller.KeyCaller(ApiKeyId.newId(), "sk_live_abcd", workspaceId, Environment.LIVE, Set.of(scopes),
+        return new Caller.KeyCaller(ApiKeyId.newId(), "sk_live_abcd", KeyType.RESTRICTED, workspaceId, Environment.LIVE, Set.of(scopes),
                 60, false);
     }
 

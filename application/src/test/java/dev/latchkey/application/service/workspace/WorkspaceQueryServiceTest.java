@@ -1,5 +1,6 @@
 package dev.latchkey.application.service.workspace;
 
+import dev.latchkey.domain.apikey.KeyType;
 import dev.latchkey.application.fake.InMemoryWorkspaceRepository;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.domain.apikey.ApiKeyId;
@@ -26,7 +27,7 @@ class WorkspaceQueryServiceTest {
     private final Workspace acme = Workspace.create("Acme", Instant.parse("2025-01-01T00:00:00Z"));
 
     private Caller.KeyCaller key(WorkspaceId workspaceId, Scope... scopes) {
-        return new Caller.KeyCaller(ApiKeyId.newId(), "sk_live_abcd", workspaceId, Environment.LIVE, Set.of(scopes), 60, false);
+        return new Caller.KeyCaller(ApiKeyId.newId(), "sk_live_abcd", KeyType.RESTRICTED, workspaceId, Environment.LIVE, Set.of(scopes), 60, false);
     }
 
     @Test
