@@ -14,7 +14,7 @@ public interface ApiKeyMapper {
     ApiKeyRow findByHash(String keyHash);
 
     ApiKeyRow findById(@Param("workspaceId") String workspaceId, @Param("environment") String environment,
-                       @Param("id") String id);
+                       @Param("id") String id, @Param("forUpdate") boolean forUpdate);
 
     /**
      * {@code type} and {@code status} (an {@code ApiKeyStatus} name) are optional; {@code expiringBefore} is

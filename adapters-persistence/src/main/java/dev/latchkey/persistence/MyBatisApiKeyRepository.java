@@ -38,8 +38,17 @@ public class MyBatisApiKeyRepository implements ApiKeyRepository {
 
     @Override
     public Optional<ApiKey> findById(WorkspaceId workspaceId, Environment environment, ApiKeyId id) {
-        return Optional.ofNullable(StoreFailures.guard(() ->
-                mapper.findById(workspaceId.value(), environment.code(), id.value()))).map(ApiKeyRow::toDomain);
+        return find(workspaceId, environment, id, false);
+    }
+
+    @Override
+    public Optional<ApiKey> findByIdForUpdate(WorkspaceId workspaceId, Environment environment, ApiKeyId id) {
+        return find(workspaceId, environment, id, true);
+    }
+
+    private Optional<ApiKey> find(WorkspaceId workspaceId, Environment environment, ApiKeyId id, boolean forUpdate) {
+        return Optional.ofNullable(StoreFailures.guard(() -> mapper.findById(workspaceId.value(),
+                environment.code(), id.value(), forUpdate))).map(ApiKeyRow::toDomain);
     }
 
     @Override

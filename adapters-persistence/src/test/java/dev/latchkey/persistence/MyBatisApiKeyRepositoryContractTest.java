@@ -60,6 +60,36 @@ class MyBatisApiKeyRepositoryContractTest extends ApiKeyRepositoryContract {
         return workspace.id();
     }
 
+    /** A locked key cannot be changed by another transaction until the lock's transaction ends. */
+    @Test
+    void findByIdForUpdateLocksTheKeyUntilTheTransactionEnds() throws Exception {
+        WorkspaceId workspace = newWorkspace();
+        ApiKey key = add(ApiKey.issue(workspace, "k", KeyType.SECRET, Environment.LIVE, Set.of(Scope.KEYS_READ), 60,
+                null, NOW, RANDOM).key());
+        TransactionTemplate template = new TransactionTemplate(transactionManager);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            template.executeWithoutResult(status -> {
+                assertThat(keys.findByIdForUpdate(workspace, Environment.LIVE, key.id())).isPresent();
+                CompletableFuture<Throwable> blocked = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        template.executeWithoutResult(inner -> {
+                            jdbc.execute("set local lock_timeout = '200ms'");
+                            keys.revoke(key, NOW);
+                        });
+                        return null;
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                }, other);
+                assertThat(blocked.join()).as("the other transaction waits for the lock and gives up").isNotNull();
+            });
+            assertThat(keys.revoke(key, NOW)).as("free again once the transaction has ended").isTrue();
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
     /**
      * Two rolls of one key in two concurrent transactions, as the service runs them (insert the successor, then
      * retire; roll back when retire says no): exactly one wins, and the loser leaves nothing behind.

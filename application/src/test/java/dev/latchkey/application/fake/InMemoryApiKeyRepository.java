@@ -75,6 +75,12 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
     }
 
     @Override
+    public synchronized Optional<ApiKey> findByIdForUpdate(WorkspaceId workspaceId, Environment environment,
+                                                           ApiKeyId id) {
+        return findById(workspaceId, environment, id); // one thread at a time here: nothing to lock
+    }
+
+    @Override
     public synchronized Optional<ApiKey> findById(WorkspaceId workspaceId, Environment environment, ApiKeyId id) {
         return Optional.ofNullable(byId.get(id.value())).filter(key -> belongs(key, workspaceId, environment));
     }

@@ -26,6 +26,12 @@ public interface ApiKeyRepository {
     Optional<ApiKey> findById(WorkspaceId workspaceId, Environment environment, ApiKeyId id);
 
     /**
+     * {@link #findById}, locking the key until the transaction ends: for read-modify-write changes (edit, roll,
+     * revoke), so that two of them never both work from the same old state.
+     */
+    Optional<ApiKey> findByIdForUpdate(WorkspaceId workspaceId, Environment environment, ApiKeyId id);
+
+    /**
      * Up to {@code limit} keys, newest first, strictly after the key {@code afterId} (null: from the newest),
      * optionally only of one type and of one status at {@code now}.
      */

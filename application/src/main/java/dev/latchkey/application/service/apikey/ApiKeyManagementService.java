@@ -89,7 +89,7 @@ public final class ApiKeyManagementService implements ManageApiKeysUseCase {
         CallerAccess.requireWrite(caller, Scope.KEYS_WRITE);
         Instant now = clock.instant();
         return transactions.inTransaction(() -> {
-            ApiKey key = ApiKeyQueryService.find(keys, caller, id);
+            ApiKey key = lockedKey(caller, id);
             if (!key.isUsable(now)) {
                 throw new DomainException(ErrorCode.CONFLICT,
                         "a " + key.status(now).code() + " key cannot be edited");
@@ -123,7 +123,7 @@ public final class ApiKeyManagementService implements ManageApiKeysUseCase {
         }
         Instant now = clock.instant();
         return transactions.inTransaction(() -> {
-            ApiKey key = ApiKeyQueryService.find(keys, caller, id);
+            ApiKey key = lockedKey(caller, id);
             requireHeld(caller, key.type(), key.scopes()); // the successor holds every scope of the key
             KeyRoll roll = key.roll(grace, now, random);
             keys.add(roll.successor().key(), sealIfSigning(roll.successor()));
@@ -141,13 +141,19 @@ public final class ApiKeyManagementService implements ManageApiKeysUseCase {
         CallerAccess.requireWrite(caller, Scope.KEYS_WRITE);
         Instant now = clock.instant();
         return transactions.inTransaction(() -> {
-            ApiKey key = ApiKeyQueryService.find(keys, caller, id);
+            ApiKey key = lockedKey(caller, id);
             if (key.revokedAt() != null || !keys.revoke(key, now)) {
                 // already revoked (perhaps a moment ago by another request): report the stored state
                 return ApiKeyQueryService.find(keys, caller, id);
             }
             return key.revoke(now);
         });
+    }
+
+    /** The caller's key, locked for the rest of the transaction (a concurrent change waits for this one). */
+    private ApiKey lockedKey(Caller caller, ApiKeyId id) {
+        return keys.findByIdForUpdate(caller.workspaceId(), caller.environment(), id)
+                .orElseThrow(() -> ApiKeyQueryService.notFound(caller, id));
     }
 
     private PlanLimits limitsOf(Caller caller) {

@@ -945,6 +945,11 @@ class ApiKeyManagementServiceTest {
         }
 
         @Override
+        public Optional<ApiKey> findByIdForUpdate(WorkspaceId workspaceId, Environment environment, ApiKeyId id) {
+            return delegate.findByIdForUpdate(workspaceId, environment, id);
+        }
+
+        @Override
         public List<ApiKey> list(WorkspaceId workspaceId, Environment environment, Optional<KeyType> type,
                                  Optional<ApiKeyStatus> status, Instant now, String afterId, int limit) {
             return delegate.list(workspaceId, environment, type, status, now, afterId, limit);

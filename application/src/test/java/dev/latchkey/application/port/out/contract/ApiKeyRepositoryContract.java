@@ -97,6 +97,17 @@ public abstract class ApiKeyRepositoryContract {
     }
 
     @Test
+    void findByIdForUpdateFindsWhatFindByIdFindsInsideATransaction() {
+        WorkspaceId workspace = newWorkspace();
+        WorkspaceId other = newWorkspace();
+        ApiKey key = add(key(workspace, Environment.TEST, NOW));
+
+        assertThat(write(() -> keys().findByIdForUpdate(workspace, Environment.TEST, key.id()))).contains(key);
+        assertThat(write(() -> keys().findByIdForUpdate(workspace, Environment.LIVE, key.id()))).isEmpty();
+        assertThat(write(() -> keys().findByIdForUpdate(other, Environment.TEST, key.id()))).isEmpty();
+    }
+
+    @Test
     void addRefusesADuplicateAndASealedSecretThatDoesNotMatchSigning() {
         WorkspaceId workspace = newWorkspace();
         ApiKey key = add(key(workspace, Environment.LIVE, NOW));
