@@ -62,6 +62,11 @@ public class MyBatisUsageRepository implements UsageRepository {
     }
 
     @Override
+    public int purgeMinutesBefore(Instant before) {
+        return StoreFailures.guard(() -> mapper.purgeMinutesBefore(before));
+    }
+
+    @Override
     public List<Bucket> perMinute(WorkspaceId workspaceId, Environment environment, Optional<ApiKeyId> keyId,
                                   Instant from, Instant to) {
         return StoreFailures.guard(() -> mapper.perMinute(workspaceId.value(), environment.code(),

@@ -27,4 +27,6 @@ public interface UsageMapper {
     List<UsageDayRow> perDay(@Param("workspaceId") String workspaceId, @Param("environment") String environment,
                              @Param("keyId") String keyId, @Param("fromDay") LocalDate fromDay,
                              @Param("toDay") LocalDate toDay);
+
+    int purgeMinutesBefore(@Param("before") Instant before);
 }

@@ -126,7 +126,8 @@ class ApiKeyEndpointsTest extends ApiTestSupport {
         assertThat(page.get("data").get(0).propertyNames()).containsExactlyElementsOf(KEY_FIELDS);
         @SuppressWarnings("unchecked")
         List<Object> query = (List<Object>) WebTestApplication.lastQuery.get();
-        assertThat(query).containsExactly(new KeyFilter(Optional.of(KeyType.SECRET), Optional.of(ApiKeyStatus.ACTIVE)),
+        assertThat(query).containsExactly(new KeyFilter(Optional.of(KeyType.SECRET), Optional.of(ApiKeyStatus.ACTIVE),
+                        Optional.of(Environment.TEST)),
                 new PageRequest(5, SAMPLE_ID));
 
         mvc.perform(get("/v1/keys").header("Authorization", jwt())).andExpect(status().isOk());
@@ -140,10 +141,10 @@ class ApiKeyEndpointsTest extends ApiTestSupport {
         invalid(mvc.perform(get("/v1/keys?limit=101").header("X-Api-Key", KEY)), "limit");
         invalid(mvc.perform(get("/v1/keys?limit=ten").header("X-Api-Key", KEY)), "limit");
         invalid(mvc.perform(get("/v1/keys?environment=staging").header("X-Api-Key", KEY)), "environment");
-        invalid(mvc.perform(get("/v1/keys?environment=live").header("X-Api-Key", KEY)), "environment")
-                .andExpect(jsonPath("$.errors[0].message", containsString("Latchkey-Environment")));
-        mvc.perform(get("/v1/keys?environment=live").header("Authorization", jwt()).header("Latchkey-Environment", "live"))
-                .andExpect(status().isOk());
+        // the environment filter is the service's to judge (a key: only its own; a user: any served one)
+        mvc.perform(get("/v1/keys?environment=LIVE").header("Authorization", jwt())).andExpect(status().isOk());
+        assertThat(WebTestApplication.lastQuery.get()).asList().first()
+                .isEqualTo(new KeyFilter(Optional.empty(), Optional.empty(), Optional.of(Environment.LIVE)));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.latchkey.app;
 
+import dev.latchkey.application.port.out.Transactions;
+import dev.latchkey.application.port.out.UsageRepository;
 import dev.latchkey.application.service.idempotency.IdempotencyService;
 import dev.latchkey.application.service.usage.UsageBuffer;
 import org.slf4j.Logger;
@@ -7,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,22 +17,32 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Writes the gathered key uses every {@code latchkey.usage.flush-interval} (default 10 s, so last-used times are at
- * most that stale) and once more at shutdown, before the database goes away; purges expired idempotency records
- * hourly.
+ * most that stale) and once more at shutdown, before the database goes away; hourly, purges expired idempotency
+ * records and per-minute counts older than {@link #MINUTE_COUNTS_KEPT} (per-day counts are kept).
  */
 @Component
 class UsageFlushing implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(UsageFlushing.class);
 
+    /** Per-minute counts serve the last hours' charts; older ones are deleted (the per-day counts stay). */
+    static final Duration MINUTE_COUNTS_KEPT = Duration.ofDays(2);
+
     private final UsageBuffer buffer;
     private final IdempotencyService idempotency;
+    private final UsageRepository usage;
+    private final Transactions transactions;
+    private final Clock clock;
     private final Duration interval;
     private ScheduledExecutorService scheduler;
 
-    UsageFlushing(UsageBuffer buffer, IdempotencyService idempotency, LatchkeyProperties properties) {
+    UsageFlushing(UsageBuffer buffer, IdempotencyService idempotency, UsageRepository usage, Transactions transactions,
+                  Clock clock, LatchkeyProperties properties) {
         this.buffer = buffer;
         this.idempotency = idempotency;
+        this.usage = usage;
+        this.transactions = transactions;
+        this.clock = clock;
         this.interval = properties.usage().flushInterval();
     }
 
@@ -79,11 +92,14 @@ class UsageFlushing implements SmartLifecycle {
     private void purge() {
         try {
             int purged = idempotency.purgeExpired();
-            if (purged > 0) {
-                log.info("purged {} idempotency records older than 24 h", purged);
+            int minutes = transactions.inTransaction(() ->
+                    usage.purgeMinutesBefore(clock.instant().minus(MINUTE_COUNTS_KEPT)));
+            if (purged + minutes > 0) {
+                log.info("purged {} idempotency records older than 24 h and {} per-minute counts older than {}",
+                        purged, minutes, MINUTE_COUNTS_KEPT);
             }
         } catch (RuntimeException e) {
-            log.warn("idempotency purge failed: {}", e.getClass().getName());
+            log.warn("purge failed: {}", e.getClass().getName());
         }
     }
 }

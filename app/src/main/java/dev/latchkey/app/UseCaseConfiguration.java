@@ -102,8 +102,8 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    ApiKeyQueryService apiKeyQueryService(ApiKeyRepository keys, Clock clock) {
-        return new ApiKeyQueryService(keys, clock);
+    ApiKeyQueryService apiKeyQueryService(ApiKeyRepository keys, ServedEnvironments served, Clock clock) {
+        return new ApiKeyQueryService(keys, served, clock);
     }
 
     @Bean

@@ -90,8 +90,8 @@ public class ApiKeyController {
             String type,
             @Parameter(schema = @Schema(allowableValues = {"active", "expiring", "revoked", "expired"}))
             @RequestParam(required = false) String status,
-            @Parameter(description = "Must be the caller's environment (a key works in its own; users switch with "
-                    + "the Latchkey-Environment header)", schema = @Schema(allowableValues = {"live", "test"}))
+            @Parameter(description = "Users: the environment to list (default: their Latchkey-Environment). Keys list "
+                    + "only their own environment's keys", schema = @Schema(allowableValues = {"live", "test"}))
             @RequestParam(required = false) String environment) {
         FieldErrors errors = new FieldErrors();
         int pageSize = limit(RequestValues.present(limit), errors);
@@ -112,16 +112,16 @@ public class ApiKeyController {
                     errors.check(parsed.isPresent(), "status", "must be active, expiring, revoked or expired");
                     return parsed.orElse(null);
                 });
-        String wantedEnvironment = RequestValues.present(environment);
-        if (wantedEnvironment != null) {
-            Optional<Environment> parsed = Environment.fromCode(wantedEnvironment.toLowerCase(Locale.ROOT));
-            errors.check(parsed.isPresent(), "environment", "must be live or test");
-            parsed.ifPresent(value -> errors.check(value == caller.environment(), "environment",
-                    "must be the caller's environment (" + caller.environment().code() + "): a key works only in "
-                            + "its own environment, and users switch with the Latchkey-Environment header"));
-        }
+        Optional<Environment> keyEnvironment = Optional.ofNullable(RequestValues.present(environment))
+                .map(value -> value.toLowerCase(Locale.ROOT))
+                .map(value -> {
+                    Optional<Environment> parsed = Environment.fromCode(value);
+                    errors.check(parsed.isPresent(), "environment", "must be live or test");
+                    return parsed.orElse(null);
+                });
         errors.throwIfAny();
-        KeyPage page = find.list(caller, new KeyFilter(keyType, keyStatus), new PageRequest(pageSize, after));
+        KeyPage page = find.list(caller, new KeyFilter(keyType, keyStatus, keyEnvironment),
+                new PageRequest(pageSize, after));
         Instant now = clock.instant();
         return new ApiKeyListResponse(page.keys().stream().map(key -> ApiKeyResponse.from(key, now)).toList(),
                 page.hasMore(), page.nextCursor());

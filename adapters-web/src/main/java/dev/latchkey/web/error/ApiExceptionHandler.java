@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import java.util.List;
@@ -57,9 +58,11 @@ public class ApiExceptionHandler {
     /** The JSON path ({@code rateLimit.requestsPerMinute}, {@code scopes[0]}) of a value Jackson could not bind. */
     static String mismatchedField(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            // a value of the wrong type, or a number out of its type's range (e.g. 1e30 for an int)
+            if ((cause instanceof MismatchedInputException || cause instanceof InputCoercionException)
+                    && !((JacksonException) cause).getPath().isEmpty()) {
                 StringBuilder path = new StringBuilder();
-                for (JacksonException.Reference reference : mismatch.getPath()) {
+                for (JacksonException.Reference reference : ((JacksonException) cause).getPath()) {
                     if (reference.getPropertyName() != null) {
                         if (!path.isEmpty()) {
                             path.append('.');

@@ -139,6 +139,15 @@ class KeyContractHttpTest {
                 "Authorization", bearer(token)), 422, "validation_failed");
         problem(api.post("/v1/keys", "{\"name\":\"old\",\"type\":\"sk\",\"expiresAt\":\"2020-01-01T00:00:00Z\"}",
                 "Authorization", bearer(token)), 422, "validation_failed");
+        for (String far : List.of("+300000-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z")) {
+            problem(api.post("/v1/keys", "{\"name\":\"far\",\"type\":\"sk\",\"expiresAt\":\"" + far + "\"}",
+                    "Authorization", bearer(token)), 422, "validation_failed");
+        }
+        for (String rate : List.of("1.5", "99999999999", "1e30", "\"x\"")) {
+            JsonNode wrong = problem(api.post("/v1/keys", "{\"name\":\"r\",\"type\":\"sk\",\"rateLimit\":"
+                    + "{\"requestsPerMinute\":" + rate + "}}", "Authorization", bearer(token)), 422, "validation_failed");
+            assertThat(wrong.get("errors").get(0).get("field").asString()).isEqualTo("rateLimit.requestsPerMinute");
+        }
         problem(api.post("/v1/keys", "{\"name\":", "Authorization", bearer(token)), 400, "bad_request");
         problem(api.post("/v1/keys", "{\"name\":\"big\",\"type\":\"sk\",\"pad\":\"" + "x".repeat(1_100_000) + "\"}",
                 "Authorization", bearer(token)), 413, "payload_too_large");
@@ -180,6 +189,9 @@ class KeyContractHttpTest {
         problem(withKey("GET", "/v1/keys?limit=0", null, adminKey), 422, "validation_failed");
         problem(withKey("GET", "/v1/keys?type=xx", null, adminKey), 422, "validation_failed");
         problem(withKey("GET", "/v1/keys?environment=live", null, adminKey), 422, "validation_failed");
+        JsonNode liveByUser = ok(api.get("/v1/keys?limit=100&environment=live", "Authorization", bearer(token)), 200);
+        assertThat(liveByUser.get("data")).isNotEmpty()
+                .allSatisfy(key -> assertThat(key.get("environment").asString()).isEqualTo("live"));
         problem(withKey("GET", "/v1/keys/" + live.get("id").asString(), null, adminKey), 404, "not_found");
         problem(withKey("POST", "/v1/keys/" + live.get("id").asString() + "/revoke", "", adminKey), 404, "not_found");
         problem(withKey("GET", "/v1/keys/not-a-key-id", null, adminKey), 404, "not_found");
@@ -511,6 +523,8 @@ class KeyContractHttpTest {
         }
         assertThat(verify(verifier, brief, "[]").get("code").asString()).isEqualTo("EXPIRED");
         problem(withKey("POST", "/v1/keys/verify", "{\"scopes\":[]}", verifier), 422, "validation_failed");
+        problem(withKey("POST", "/v1/keys/verify", "{\"key\":\"" + productKey + "\",\"scopes\":[],\"ip\":\"<b>\"}",
+                verifier), 422, "validation_failed");
         String reader = secretOf(create("test", "{\"name\":\"r\",\"type\":\"pk\",\"scopes\":[\"keys:read\"]}"));
         problem(withKey("POST", "/v1/keys/verify", "{\"key\":\"" + productKey + "\",\"scopes\":[]}", reader), 403,
                 "scope_missing");

@@ -72,6 +72,14 @@ public final class InMemoryUsageRepository implements UsageRepository {
     }
 
     @Override
+    public synchronized int purgeMinutesBefore(Instant before) {
+        requireTransaction("purgeMinutesBefore");
+        int before0 = minutes.size();
+        minutes.keySet().removeIf(row -> row.start().isBefore(before));
+        return before0 - minutes.size();
+    }
+
+    @Override
     public synchronized List<Bucket> perMinute(WorkspaceId workspaceId, Environment environment,
                                                Optional<ApiKeyId> keyId, Instant from, Instant to) {
         return buckets(minutes, workspaceId, environment, keyId, from, to);

@@ -3,6 +3,7 @@ package dev.latchkey.application.port.in;
 import dev.latchkey.domain.apikey.ApiKey;
 import dev.latchkey.domain.apikey.ApiKeyId;
 import dev.latchkey.domain.apikey.ApiKeyStatus;
+import dev.latchkey.domain.apikey.Environment;
 import dev.latchkey.domain.apikey.KeyType;
 
 import java.util.List;
@@ -22,8 +23,15 @@ public interface FindApiKeysUseCase {
 
     ApiKey get(Caller caller, ApiKeyId id);
 
-    /** Optional filters of a listing; empty means any. */
-    record KeyFilter(Optional<KeyType> type, Optional<ApiKeyStatus> status) {
+    /**
+     * Optional filters of a listing; empty means any. {@code environment}: a user lists the keys of that environment
+     * (as if chosen with {@code Latchkey-Environment}); a key lists only its own environment's keys.
+     */
+    record KeyFilter(Optional<KeyType> type, Optional<ApiKeyStatus> status, Optional<Environment> environment) {
+        public KeyFilter(Optional<KeyType> type, Optional<ApiKeyStatus> status) {
+            this(type, status, Optional.empty());
+        }
+
         public static KeyFilter any() {
             return new KeyFilter(Optional.empty(), Optional.empty());
         }

@@ -40,6 +40,9 @@ public interface ManageApiKeysUseCase {
      * A new key's fields, checked on their own; those that depend on the caller (environment, scopes held, plan
      * limits, expiry in the future) are checked by the service. Absent optional fields are empty/null.
      */
+    /** Later expiry dates are refused: they are beyond every RFC 3339 year and every database's calendar. */
+    Instant LATEST_EXPIRY = Instant.parse("9999-01-01T00:00:00Z");
+
     record CreateApiKeyCommand(String name, KeyType type, Optional<Environment> environment, Set<Scope> scopes,
                                Optional<Integer> rateLimitPerMinute, Instant expiresAt, List<IpRange> ipAllowlist,
                                boolean signing) {
@@ -64,6 +67,8 @@ public interface ManageApiKeysUseCase {
             Set<Scope> parsedScopes = KeyFields.scopes(scopes, errors);
             KeyFields.rateLimit(rateLimitPerMinute, errors);
             List<IpRange> parsedRanges = KeyFields.ipAllowlist(ipAllowlist, errors);
+            errors.check(expiresAt == null || expiresAt.isBefore(LATEST_EXPIRY), "expiresAt",
+                    "must be before " + LATEST_EXPIRY);
             boolean wantsSigning = Boolean.TRUE.equals(signing);
             errors.check(!wantsSigning || parsedType.isEmpty() || parsedType.get() == KeyType.SECRET, "signing",
                     "only secret (sk) keys can sign requests");

@@ -1,6 +1,7 @@
 package dev.latchkey.application.port.in;
 
 import dev.latchkey.domain.apikey.ApiKey;
+import dev.latchkey.domain.apikey.IpRange;
 import dev.latchkey.domain.apikey.RateLimitStatus;
 import dev.latchkey.domain.apikey.Scope;
 import dev.latchkey.domain.common.ValidationException;
@@ -33,6 +34,8 @@ public interface VerifyApiKeyUseCase {
             errors.check(key != null, "key", "is required");
             errors.check(scopes != null, "scopes", "is required (an empty list checks no scope)");
             Set<Scope> parsed = KeyFields.scopes(scopes, errors);
+            errors.check(clientAddress == null || (clientAddress.indexOf('/') < 0 && IpRange.isValid(clientAddress)),
+                    "ip", "must be an IPv4 or IPv6 address");
             errors.throwIfAny();
             return new VerifyCommand(key, parsed, clientAddress);
         }

@@ -26,6 +26,9 @@ public interface UsageRepository {
     List<Bucket> perDay(WorkspaceId workspaceId, Environment environment, Optional<ApiKeyId> keyId,
                         Instant from, Instant to);
 
+    /** Deletes the per-minute counts of minutes before {@code before} (day counts stay); returns how many rows. */
+    int purgeMinutesBefore(Instant before);
+
     record MinuteCount(ApiKeyId keyId, WorkspaceId workspaceId, Environment environment, Instant minute,
                        long requests) {
     }

@@ -4,11 +4,15 @@ import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.FindApiKeysUseCase;
 import dev.latchkey.application.port.out.ApiKeyRepository;
 import dev.latchkey.application.service.CallerAccess;
+import dev.latchkey.application.service.ServedEnvironments;
 import dev.latchkey.domain.apikey.ApiKey;
 import dev.latchkey.domain.apikey.ApiKeyId;
+import dev.latchkey.domain.apikey.Environment;
 import dev.latchkey.domain.apikey.Scope;
 import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ErrorCode;
+import dev.latchkey.domain.common.FieldError;
+import dev.latchkey.domain.common.ValidationException;
 
 import java.time.Clock;
 import java.util.List;
@@ -16,17 +20,27 @@ import java.util.List;
 public final class ApiKeyQueryService implements FindApiKeysUseCase {
 
     private final ApiKeyRepository keys;
+    private final ServedEnvironments served;
     private final Clock clock;
 
-    public ApiKeyQueryService(ApiKeyRepository keys, Clock clock) {
+    public ApiKeyQueryService(ApiKeyRepository keys, ServedEnvironments served, Clock clock) {
         this.keys = keys;
+        this.served = served;
         this.clock = clock;
     }
 
     @Override
     public KeyPage list(Caller caller, KeyFilter filter, PageRequest page) {
         CallerAccess.requireRead(caller, Scope.KEYS_READ);
-        List<ApiKey> found = keys.list(caller.workspaceId(), caller.environment(), filter.type(), filter.status(),
+        Environment environment = filter.environment().orElse(caller.environment());
+        if (environment != caller.environment()) {
+            if (caller instanceof Caller.KeyCaller) {
+                throw new ValidationException(List.of(new FieldError("environment", "a key lists only the keys of "
+                        + "its own environment (" + caller.environment().code() + ")")));
+            }
+            served.require(environment);
+        }
+        List<ApiKey> found = keys.list(caller.workspaceId(), environment, filter.type(), filter.status(),
                 clock.instant(), page.cursor(), page.limit() + 1);
         boolean hasMore = found.size() > page.limit();
         List<ApiKey> data = hasMore ? found.subList(0, page.limit()) : found;

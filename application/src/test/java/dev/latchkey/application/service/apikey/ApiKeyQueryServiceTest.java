@@ -1,5 +1,8 @@
 package dev.latchkey.application.service.apikey;
 
+import dev.latchkey.domain.common.FieldError;
+import dev.latchkey.domain.common.ValidationException;
+import dev.latchkey.application.service.ServedEnvironments;
 import dev.latchkey.application.fake.InMemoryApiKeyRepository;
 import dev.latchkey.application.fake.MutableClock;
 import dev.latchkey.application.fake.TestKeys;
@@ -30,6 +33,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -39,7 +43,7 @@ class ApiKeyQueryServiceTest {
 
     private final MutableClock clock = new MutableClock(T0.plus(Duration.ofDays(10)));
     private final InMemoryApiKeyRepository keys = new InMemoryApiKeyRepository();
-    private final ApiKeyQueryService service = new ApiKeyQueryService(keys, clock);
+    private final ApiKeyQueryService service = new ApiKeyQueryService(keys, ServedEnvironments.both(), clock);
     private final TestKeys testKeys = new TestKeys();
     private final WorkspaceId workspace = WorkspaceId.newId();
     private final WorkspaceId otherWorkspace = WorkspaceId.newId();
@@ -76,6 +80,28 @@ class ApiKeyQueryServiceTest {
 
     private static List<String> ids(List<ApiKey> keys) {
         return keys.stream().map(key -> key.id().value()).toList();
+    }
+
+    @Test
+    void aUserListsAnotherServedEnvironmentByFilterButAKeyOnlyItsOwn() {
+        List<ApiKey> live = addKeys(workspace, Environment.LIVE, 2);
+        addKeys(workspace, Environment.TEST, 3);
+        KeyFilter liveOnly = new KeyFilter(Optional.empty(), Optional.empty(), Optional.of(Environment.LIVE));
+
+        KeyPage page = service.list(user(workspace, Environment.TEST, Role.MEMBER), liveOnly, PageRequest.first());
+        assertThat(page.keys()).extracting(ApiKey::id).containsExactlyInAnyOrderElementsOf(
+                live.stream().map(ApiKey::id).toList());
+
+        Throwable byKey = catchThrowable(() -> service.list(keyCaller(workspace, Environment.TEST,
+                Set.of(Scope.KEYS_READ)), liveOnly, PageRequest.first()));
+        assertThat(byKey).isInstanceOf(ValidationException.class);
+        assertThat(((ValidationException) byKey).errors()).extracting(FieldError::field).containsExactly("environment");
+
+        ApiKeyQueryService testOnly = new ApiKeyQueryService(keys, ServedEnvironments.parse("test"), clock);
+        Throwable unserved = catchThrowable(() -> testOnly.list(user(workspace, Environment.TEST, Role.OWNER),
+                liveOnly, PageRequest.first()));
+        assertThat(unserved).isInstanceOf(DomainException.class);
+        assertThat(((DomainException) unserved).code()).isEqualTo(ErrorCode.AUTH_ENVIRONMENT);
     }
 
     @Test

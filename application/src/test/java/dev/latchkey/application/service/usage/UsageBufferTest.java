@@ -306,6 +306,11 @@ class UsageBufferTest {
         }
 
         @Override
+        public int purgeMinutesBefore(Instant before) {
+            throw new UnsupportedOperationException("the buffer never purges");
+        }
+
+        @Override
         public List<Bucket> perMinute(WorkspaceId workspaceId, Environment environment, Optional<ApiKeyId> keyId,
                                       Instant from, Instant to) {
             return delegate.perMinute(workspaceId, environment, keyId, from, to);

@@ -115,6 +115,19 @@ public abstract class UsageRepositoryContract {
     }
 
     @Test
+    void purgingOldMinutesKeepsNewerMinutesAndEveryDayCount() {
+        WorkspaceId workspace = newWorkspace();
+        ApiKey key = stored(workspace, Environment.LIVE);
+        addCounts(List.of(count(key, MINUTE.minus(ONE_MINUTE), 2), count(key, MINUTE, 3)));
+
+        int purged = transactions().inTransaction(() -> usage().purgeMinutesBefore(MINUTE));
+
+        assertThat(purged).isGreaterThanOrEqualTo(1);
+        assertThat(perMinute(workspace, Environment.LIVE, key, DAY, NEXT_DAY)).containsExactly(new Bucket(MINUTE, 3));
+        assertThat(perDay(workspace, key, DAY, NEXT_DAY)).containsExactly(new Bucket(DAY, 5));
+    }
+
+    @Test
     void countsOfUnknownKeysAreDroppedWithoutLosingTheRestOfTheBatch() {
         WorkspaceId workspace = newWorkspace();
         ApiKey key = stored(workspace, Environment.LIVE);
