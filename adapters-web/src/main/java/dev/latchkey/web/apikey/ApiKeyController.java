@@ -42,6 +42,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The key lifecycle of PRODUCT.md §5 and §12, for API keys and user tokens alike. */
 @RestController
@@ -51,7 +52,6 @@ import java.util.Optional;
 public class ApiKeyController {
 
     static final String MERGE_PATCH_JSON = "application/merge-patch+json";
-    static final long MAX_GRACE_SECONDS = ApiKey.MAX_ROLL_GRACE.toSeconds();
     static final long DEFAULT_GRACE_SECONDS = ApiKey.DEFAULT_ROLL_GRACE.toSeconds();
 
     private final FindApiKeysUseCase find;
@@ -97,34 +97,30 @@ public class ApiKeyController {
         int pageSize = limit(RequestValues.present(limit), errors);
         String after = RequestValues.present(cursor);
         errors.check(after == null || RequestValues.isKeyId(after), "cursor", "is not a cursor from a previous page");
-        Optional<KeyType> keyType = Optional.ofNullable(RequestValues.present(type))
-                .map(value -> value.toLowerCase(Locale.ROOT))
-                .map(value -> {
-                    Optional<KeyType> parsed = KeyType.fromCode(value);
-                    errors.check(parsed.isPresent(), "type", "must be pk, sk or rk");
-                    return parsed.orElse(null);
-                });
-        Optional<ApiKeyStatus> keyStatus = Optional.ofNullable(RequestValues.present(status))
-                .map(value -> value.toLowerCase(Locale.ROOT))
-                .map(value -> {
-                    Optional<ApiKeyStatus> parsed = Arrays.stream(ApiKeyStatus.values())
-                            .filter(candidate -> candidate.code().equals(value)).findFirst();
-                    errors.check(parsed.isPresent(), "status", "must be active, expiring, revoked or expired");
-                    return parsed.orElse(null);
-                });
-        Optional<Environment> keyEnvironment = Optional.ofNullable(RequestValues.present(environment))
-                .map(value -> value.toLowerCase(Locale.ROOT))
-                .map(value -> {
-                    Optional<Environment> parsed = Environment.fromCode(value);
-                    errors.check(parsed.isPresent(), "environment", "must be live or test");
-                    return parsed.orElse(null);
-                });
+        Optional<KeyType> keyType = option(type, "type", "must be pk, sk or rk", KeyType::fromCode, errors);
+        Optional<ApiKeyStatus> keyStatus = option(status, "status", "must be active, expiring, revoked or expired",
+                value -> Arrays.stream(ApiKeyStatus.values()).filter(candidate -> candidate.code().equals(value))
+                        .findFirst(), errors);
+        Optional<Environment> keyEnvironment = option(environment, "environment", "must be live or test",
+                Environment::fromCode, errors);
         errors.throwIfAny();
         KeyPage page = find.list(caller, new KeyFilter(keyType, keyStatus, keyEnvironment),
                 new PageRequest(pageSize, after));
         Instant now = clock.instant();
         return new ApiKeyListResponse(page.keys().stream().map(key -> ApiKeyResponse.from(key, now)).toList(),
                 page.hasMore(), page.nextCursor());
+    }
+
+    /** An optional filter parameter (case-insensitive); a value {@code parser} does not know is a field error. */
+    private static <T> Optional<T> option(String value, String field, String message,
+                                          Function<String, Optional<T>> parser, FieldErrors errors) {
+        String present = RequestValues.present(value);
+        if (present == null) {
+            return Optional.empty();
+        }
+        Optional<T> parsed = parser.apply(present.toLowerCase(Locale.ROOT));
+        errors.check(parsed.isPresent(), field, message);
+        return parsed;
     }
 
     private static int limit(String value, FieldErrors errors) {
@@ -170,8 +166,6 @@ public class ApiKeyController {
                                                @RequestBody(required = false) RollApiKeyRequest body) {
         var keyId = RequestValues.keyIdOrNotFound(id);
         long seconds = body == null || body.expiresInSeconds() == null ? DEFAULT_GRACE_SECONDS : body.expiresInSeconds();
-        new FieldErrors().check(seconds >= 0 && seconds <= MAX_GRACE_SECONDS, "expiresInSeconds",
-                "must be from 0 to " + MAX_GRACE_SECONDS + " seconds").throwIfAny();
         KeyRoll roll = manage.roll(caller, keyId, Duration.ofSeconds(seconds));
         return issued(HttpStatus.CREATED, roll.successor());
     }
