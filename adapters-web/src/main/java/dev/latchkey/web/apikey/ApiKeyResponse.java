@@ -35,7 +35,7 @@ public record ApiKeyResponse(
         @Schema(types = {"string", "null"}, format = "date-time", description = "At most 60 s stale") Instant lastUsedAt,
         @Schema(types = {"string", "null"}) String lastUsedIp,
         @Schema(types = {"string", "null"}, description = "The key that replaced this one in a roll") String rolledToId,
-        @Schema(description = "The full key, shown this once", example = "sk_live_04j0IlD5V6V1Og1b8OWUj9IKdD3aBxZI",
+        @Schema(description = "The full key, shown this once", example = "sk_live_…",
                 requiredMode = Schema.RequiredMode.NOT_REQUIRED)
         @JsonInclude(JsonInclude.Include.NON_NULL) String key) {
 

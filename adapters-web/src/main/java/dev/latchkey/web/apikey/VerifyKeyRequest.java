@@ -7,7 +7,7 @@ import java.util.List;
 /** {@code POST /v1/keys/verify}: the key presented to the caller's service and the scopes it needs. */
 public record VerifyKeyRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The key to verify",
-                example = "sk_live_04j0IlD5V6V1Og1b8OWUj9IKdD3aBxZI") String key,
+                example = "sk_live_…") String key,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Scopes the key must hold ([] checks none)",
                 example = "[\"resources:read\"]") List<String> scopes,
         @Schema(description = "The address the key was presented from, checked against its IP allowlist",
