@@ -4,6 +4,8 @@ import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ErrorCode;
 import dev.latchkey.domain.common.FieldError;
 import dev.latchkey.domain.common.ValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -20,6 +22,8 @@ import java.util.Map;
 /** The one place that turns an {@link ErrorCode} into an RFC 9457 problem (PRODUCT.md §4). */
 @Component
 public class ApiProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
@@ -68,6 +72,21 @@ public class ApiProblems {
 
     public ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).contentType(PROBLEM_JSON).body(problem);
+    }
+
+    /**
+     * For filters: a failure of {@code action} as problem+json. A {@link DomainException} is the client's answer
+     * (its code and detail); anything else is logged by class only (its message may hold request data) and
+     * answered {@code internal}.
+     */
+    public void writeFailure(HttpServletResponse response, RuntimeException failure, String action)
+            throws IOException {
+        if (failure instanceof DomainException domain) {
+            write(response, problem(domain));
+            return;
+        }
+        log.error("cannot {}: {}", action, failure.getClass().getName());
+        write(response, problem(ErrorCode.INTERNAL, "an unexpected error occurred"));
     }
 
     /** For filters and entry points, which run outside Spring MVC. */

@@ -15,8 +15,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -49,7 +47,6 @@ public class ApiCredentialFilter extends OncePerRequestFilter {
     public static final String RATE_LIMIT_REMAINING = "RateLimit-Remaining";
     public static final String RATE_LIMIT_RESET = "RateLimit-Reset";
 
-    private static final Logger log = LoggerFactory.getLogger(ApiCredentialFilter.class);
     private static final Pattern KEY_LIKE = Pattern.compile("(?:pk|sk|rk)_(?:live|test)_.*");
     private static final Set<String> KEY_PARAMETERS = Set.of("api_key", "apikey", "key", "access_token", "token",
             "x-api-key");
@@ -78,12 +75,8 @@ public class ApiCredentialFilter extends OncePerRequestFilter {
         Optional<Authentication> authentication;
         try {
             authentication = authentication(request);
-        } catch (DomainException e) {
-            problems.write(response, problems.problem(e));
-            return;
         } catch (RuntimeException e) {
-            log.error("cannot authenticate a /v1 request: {}", e.getClass().getName());
-            problems.write(response, problems.problem(ErrorCode.INTERNAL, "an unexpected error occurred"));
+            problems.writeFailure(response, e, "authenticate a /v1 request");
             return;
         }
         if (authentication.isEmpty()) {

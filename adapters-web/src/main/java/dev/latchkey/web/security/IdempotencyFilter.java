@@ -4,8 +4,6 @@ import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.IdempotencyUseCase;
 import dev.latchkey.application.port.in.IdempotencyUseCase.Start;
 import dev.latchkey.application.port.in.IdempotencyUseCase.StoredResponse;
-import dev.latchkey.domain.common.DomainException;
-import dev.latchkey.domain.common.ErrorCode;
 import dev.latchkey.web.error.ApiProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -62,12 +60,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             start = idempotency.begin(caller.get(), key, request.getMethod(), request.getRequestURI(),
                     RequestBodyFilter.rawBody(request));
-        } catch (DomainException e) {
-            problems.write(response, problems.problem(e));
-            return;
         } catch (RuntimeException e) {
-            log.error("cannot look up an idempotency key: {}", e.getClass().getName());
-            problems.write(response, problems.problem(ErrorCode.INTERNAL, "an unexpected error occurred"));
+            problems.writeFailure(response, e, "look up an idempotency key");
             return;
         }
         switch (start) {

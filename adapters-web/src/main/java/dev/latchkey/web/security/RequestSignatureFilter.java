@@ -3,15 +3,11 @@ package dev.latchkey.web.security;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.CheckRequestSignatureUseCase;
 import dev.latchkey.domain.apikey.RequestSignature;
-import dev.latchkey.domain.common.DomainException;
-import dev.latchkey.domain.common.ErrorCode;
 import dev.latchkey.web.error.ApiProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -23,8 +19,6 @@ import java.util.Optional;
  * ({@code hmac_*}), with the rate limit headers already written.
  */
 public class RequestSignatureFilter extends OncePerRequestFilter {
-
-    private static final Logger log = LoggerFactory.getLogger(RequestSignatureFilter.class);
 
     private final CheckRequestSignatureUseCase signatures;
     private final ApiProblems problems;
@@ -42,12 +36,8 @@ public class RequestSignatureFilter extends OncePerRequestFilter {
             try {
                 signatures.check(caller.get(), request.getHeader(RequestSignature.HEADER),
                         RequestBodyFilter.rawBody(request));
-            } catch (DomainException e) {
-                problems.write(response, problems.problem(e));
-                return;
             } catch (RuntimeException e) {
-                log.error("cannot check the signature of a /v1 request: {}", e.getClass().getName());
-                problems.write(response, problems.problem(ErrorCode.INTERNAL, "an unexpected error occurred"));
+                problems.writeFailure(response, e, "check the signature of a /v1 request");
                 return;
             }
         }
