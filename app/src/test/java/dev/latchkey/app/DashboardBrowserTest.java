@@ -6,7 +6,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -231,7 +233,7 @@ class DashboardBrowserTest {
     private void open(String path, String screenshot) {
         browser.get(url(path));
         wait.until(driver -> "complete".equals(
-                ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.readyState")));
+                ((JavascriptExecutor) driver).executeScript("return document.readyState")));
         screenshots.take(browser, screenshot);
     }
 
@@ -270,12 +272,18 @@ class DashboardBrowserTest {
         input.sendKeys(text);
     }
 
-    /** Clicks a submit button and waits for the next page to replace this one. */
+    /**
+     * Clicks a submit button and waits for the next page to replace this one. The old page is marked
+     * with a script variable rather than watched through an element reference: Chromium may answer a
+     * reference into a page being replaced with an inspector error instead of "stale element".
+     */
     private void submit(By button) {
         WebElement element = wait.until(ExpectedConditions.elementToBeClickable(button));
-        WebElement html = browser.findElement(By.tagName("html"));
+        ((JavascriptExecutor) browser).executeScript("window.latchkeyOldPage = true;");
         element.click();
-        wait.until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(browser, WAIT).ignoring(WebDriverException.class).until(driver -> Boolean.TRUE.equals(
+                ((JavascriptExecutor) driver).executeScript(
+                        "return window.latchkeyOldPage === undefined && document.readyState === 'complete';")));
     }
 
     private String url(String path) {
