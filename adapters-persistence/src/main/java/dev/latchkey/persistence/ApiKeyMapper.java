@@ -31,6 +31,6 @@ public interface ApiKeyMapper {
 
     int retire(ApiKeyRow retired);
 
-    List<byte[]> signingSecrets(@Param("workspaceId") String workspaceId, @Param("environment") String environment,
-                                @Param("now") Instant now);
+    List<SigningSecretRow> signingSecrets(@Param("workspaceId") String workspaceId,
+                                          @Param("environment") String environment, @Param("now") Instant now);
 }

@@ -2,6 +2,7 @@ package dev.latchkey.persistence;
 
 import dev.latchkey.application.port.out.ApiKeyRepository;
 import dev.latchkey.application.port.out.SealedSecret;
+import dev.latchkey.application.port.out.SigningSecret;
 import dev.latchkey.domain.apikey.ApiKey;
 import dev.latchkey.domain.apikey.ApiKeyId;
 import dev.latchkey.domain.apikey.ApiKeyStatus;
@@ -78,8 +79,8 @@ public class MyBatisApiKeyRepository implements ApiKeyRepository {
     }
 
     @Override
-    public List<SealedSecret> signingSecrets(WorkspaceId workspaceId, Environment environment, Instant now) {
+    public List<SigningSecret> signingSecrets(WorkspaceId workspaceId, Environment environment, Instant now) {
         return StoreFailures.guard(() -> mapper.signingSecrets(workspaceId.value(), environment.code(), now))
-                .stream().map(SealedSecret::new).toList();
+                .stream().map(SigningSecretRow::toPort).toList();
     }
 }

@@ -26,13 +26,15 @@ public record LatchkeyProperties(
         String masterKey,
         @DefaultValue("both") String environment,
         @DefaultValue Usage usage,
-        @DefaultValue RateLimits rateLimits) {
+        @DefaultValue RateLimits rateLimits,
+        @DefaultValue KeyCache keyCache) {
 
     @Override
     public String toString() {
         return "LatchkeyProperties[dataDir=" + dataDir + ", auth=" + auth + ", embeddedPostgres=" + embeddedPostgres
                 + ", masterKey=" + (masterKey == null || masterKey.isEmpty() ? "unset" : "redacted")
-                + ", environment=" + environment + ", usage=" + usage + ", rateLimits=" + rateLimits + "]";
+                + ", environment=" + environment + ", usage=" + usage + ", rateLimits=" + rateLimits
+                + ", keyCache=" + keyCache + "]";
     }
 
     /**
@@ -45,6 +47,26 @@ public record LatchkeyProperties(
                     || flushInterval.compareTo(Duration.ofSeconds(60)) > 0) {
                 throw new IllegalArgumentException("latchkey.usage.flush-interval must be more than 0 and at most "
                         + "60 s, so that last-used times are at most a minute stale");
+            }
+        }
+    }
+
+    /**
+     * The cache of key lookups on each node. Changes reach every node's cache through PostgreSQL (LISTEN/NOTIFY)
+     * within milliseconds; {@code ttl} only bounds how long an entry could outlive a change announced in some way
+     * that was lost.
+     *
+     * @param ttl         how long a looked-up key (or "no such key") is kept at most
+     * @param maximumKeys how many keys (and unknown keys) each node keeps at most
+     * @param checkEvery  how often a quiet listening connection is checked, so that a lost one is noticed
+     */
+    public record KeyCache(@DefaultValue("60s") Duration ttl, @DefaultValue("100000") long maximumKeys,
+                           @DefaultValue("5s") Duration checkEvery) {
+        public KeyCache {
+            if (ttl.isNegative() || ttl.isZero() || maximumKeys <= 0 || checkEvery.isNegative() || checkEvery.isZero()
+                    || checkEvery.compareTo(Duration.ofSeconds(60)) > 0) {
+                throw new IllegalArgumentException("latchkey.key-cache.ttl and .maximum-keys must be positive, "
+                        + "and .check-every more than 0 and at most 60 s");
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.latchkey.application.fake;
 
 import dev.latchkey.application.port.out.ApiKeyRepository;
 import dev.latchkey.application.port.out.SealedSecret;
+import dev.latchkey.application.port.out.SigningSecret;
 import dev.latchkey.domain.apikey.ApiKey;
 import dev.latchkey.domain.apikey.ApiKeyId;
 import dev.latchkey.domain.apikey.ApiKeyStatus;
@@ -144,13 +145,20 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
     }
 
     @Override
-    public synchronized List<SealedSecret> signingSecrets(WorkspaceId workspaceId, Environment environment,
-                                                          Instant now) {
+    public synchronized List<SigningSecret> signingSecrets(WorkspaceId workspaceId, Environment environment,
+                                                           Instant now) {
         return byId.values().stream()
                 .filter(key -> belongs(key, workspaceId, environment) && key.signing() && key.isUsable(now))
                 .sorted(NEWEST_FIRST)
-                .map(key -> sealedSecrets.get(key.id().value()))
+                .map(key -> new SigningSecret(sealedSecrets.get(key.id().value()), usableUntil(key)))
                 .toList();
+    }
+
+    private static Instant usableUntil(ApiKey key) {
+        if (key.expiresAt() == null || key.revokedAt() == null) {
+            return key.expiresAt() == null ? key.revokedAt() : key.expiresAt();
+        }
+        return key.expiresAt().isBefore(key.revokedAt()) ? key.expiresAt() : key.revokedAt();
     }
 
     /** The stored key with this id in any workspace: for the usage fake, which joins on keys like the SQL. */

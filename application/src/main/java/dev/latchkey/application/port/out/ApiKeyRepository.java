@@ -51,6 +51,6 @@ public interface ApiKeyRepository {
      */
     boolean retire(ApiKey retired);
 
-    /** The sealed secrets of the signing keys of a workspace and environment usable at {@code now}. */
-    List<SealedSecret> signingSecrets(WorkspaceId workspaceId, Environment environment, Instant now);
+    /** The sealed secrets of the signing keys of a workspace and environment usable at {@code now}, newest first. */
+    List<SigningSecret> signingSecrets(WorkspaceId workspaceId, Environment environment, Instant now);
 }

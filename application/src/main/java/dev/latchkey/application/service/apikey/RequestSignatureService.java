@@ -3,7 +3,7 @@ package dev.latchkey.application.service.apikey;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.CheckRequestSignatureUseCase;
 import dev.latchkey.application.port.out.ApiKeyRepository;
-import dev.latchkey.application.port.out.SealedSecret;
+import dev.latchkey.application.port.out.SigningSecret;
 import dev.latchkey.application.port.out.SecretSealer;
 import dev.latchkey.domain.apikey.RequestSignature;
 import dev.latchkey.domain.common.DomainException;
@@ -39,13 +39,13 @@ public final class RequestSignatureService implements CheckRequestSignatureUseCa
                 new DomainException(ErrorCode.HMAC_INVALID, RequestSignature.HEADER
                         + " must be sha256=<64 hex digits> or t=<unix seconds>,sha256=<64 hex digits>"));
         Instant now = clock.instant();
-        List<SealedSecret> sealed = keys.signingSecrets(caller.workspaceId(), caller.environment(), now);
+        List<SigningSecret> sealed = keys.signingSecrets(caller.workspaceId(), caller.environment(), now);
         if (sealed.isEmpty()) {
             throw new DomainException(ErrorCode.HMAC_NO_SECRET, "no signing key is on file for this workspace's "
                     + caller.environment().code() + " environment; create a secret key with signing: true");
         }
         List<String> secrets = sealed.stream()
-                .map(secret -> new String(sealer.open(secret, ApiKeyManagementService.SIGNING_CONTEXT),
+                .map(secret -> new String(sealer.open(secret.sealed(), ApiKeyManagementService.SIGNING_CONTEXT),
                         StandardCharsets.UTF_8))
                 .toList();
         switch (signature.check(body, secrets, now)) {

@@ -10,6 +10,7 @@ import dev.latchkey.application.port.in.ManageApiKeysUseCase.CreateApiKeyCommand
 import dev.latchkey.application.port.in.ManageApiKeysUseCase.EditApiKeyCommand;
 import dev.latchkey.application.port.out.ApiKeyRepository;
 import dev.latchkey.application.port.out.SealedSecret;
+import dev.latchkey.application.port.out.SigningSecret;
 import dev.latchkey.application.port.out.Transactions;
 import dev.latchkey.application.service.ServedEnvironments;
 import dev.latchkey.domain.apikey.ApiKey;
@@ -439,7 +440,8 @@ class ApiKeyManagementServiceTest {
             assertThat(new String(sealed.bytes(), StandardCharsets.UTF_8)).doesNotContain(secret);
             assertThat(new String(sealer.open(sealed, ApiKeyManagementService.SIGNING_CONTEXT),
                     StandardCharsets.UTF_8)).isEqualTo(secret);
-            assertThat(keys.signingSecrets(acme.id(), Environment.TEST, T0)).containsExactly(sealed);
+            assertThat(keys.signingSecrets(acme.id(), Environment.TEST, T0)).containsExactly(
+                    new SigningSecret(sealed, issued.key().expiresAt()));
         }
 
         @Test
@@ -723,7 +725,7 @@ class ApiKeyManagementServiceTest {
                     .isEqualTo(roll.successor().secret().reveal());
             assertThat(keys.signingSecrets(acme.id(), Environment.TEST, T0)).hasSize(2);
             assertThat(keys.signingSecrets(acme.id(), Environment.TEST, T0.plus(Duration.ofHours(1))))
-                    .containsExactly(sealed);
+                    .extracting(SigningSecret::sealed).containsExactly(sealed);
         }
 
         @Test
@@ -971,7 +973,7 @@ class ApiKeyManagementServiceTest {
         }
 
         @Override
-        public List<SealedSecret> signingSecrets(WorkspaceId workspaceId, Environment environment, Instant now) {
+        public List<SigningSecret> signingSecrets(WorkspaceId workspaceId, Environment environment, Instant now) {
             return delegate.signingSecrets(workspaceId, environment, now);
         }
     }

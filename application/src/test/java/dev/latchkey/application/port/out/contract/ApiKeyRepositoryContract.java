@@ -2,6 +2,7 @@ package dev.latchkey.application.port.out.contract;
 
 import dev.latchkey.application.port.out.ApiKeyRepository;
 import dev.latchkey.application.port.out.SealedSecret;
+import dev.latchkey.application.port.out.SigningSecret;
 import dev.latchkey.application.port.out.Transactions;
 import dev.latchkey.domain.apikey.ApiKey;
 import dev.latchkey.domain.apikey.ApiKeyStatus;
@@ -331,9 +332,11 @@ public abstract class ApiKeyRepositoryContract {
         add(signing(other, Environment.LIVE, null, null), new SealedSecret(new byte[]{7}));
         add(key(workspace, Environment.LIVE, NOW));
 
-        assertThat(keys().signingSecrets(workspace, Environment.LIVE, NOW))
-                .containsExactlyInAnyOrder(active, expiring, revokedLater);
-        assertThat(keys().signingSecrets(workspace, Environment.LIVE, NOW.plusSeconds(1))).containsExactly(active);
+        assertThat(keys().signingSecrets(workspace, Environment.LIVE, NOW)).containsExactlyInAnyOrder(
+                new SigningSecret(active, null), new SigningSecret(expiring, NOW.plus(MICRO)),
+                new SigningSecret(revokedLater, NOW.plus(MICRO)));
+        assertThat(keys().signingSecrets(workspace, Environment.LIVE, NOW.plusSeconds(1)))
+                .containsExactly(new SigningSecret(active, null));
         assertThat(keys().signingSecrets(newWorkspace(), Environment.LIVE, NOW)).isEmpty();
     }
 

@@ -1,0 +1,21 @@
+package dev.latchkey.persistence;
+
+import dev.latchkey.persistence.cache.KeyChange;
+import dev.latchkey.persistence.cache.KeyChangePublisher;
+import org.springframework.stereotype.Component;
+
+/** Announces key changes with PostgreSQL's NOTIFY, in the transaction of the change. */
+@Component
+public class MyBatisKeyChangePublisher implements KeyChangePublisher {
+
+    private final KeyChangeMapper mapper;
+
+    public MyBatisKeyChangePublisher(KeyChangeMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void publish(KeyChange change) {
+        StoreFailures.guard(() -> mapper.announce(KeyChange.CHANNEL, change.payload()));
+    }
+}
