@@ -91,7 +91,7 @@ public final class CachingApiKeyRepository implements ApiKeyRepository {
 
     private <K, V> V cached(Cache<K, Loaded<V>> cache, K key, Supplier<V> load) {
         Loaded<V> held = cache.getIfPresent(key);
-        if (held != null && held.generation() >= forgottenAt) {
+        if (isCurrent(held)) {
             return held.value();
         }
         long before = generation.get();
@@ -193,6 +193,15 @@ public final class CachingApiKeyRepository implements ApiKeyRepository {
 
     public boolean isListening() {
         return listening;
+    }
+
+    /** Whether a lookup of {@code hash} would be answered from memory now (without looking it up). */
+    public boolean holds(KeyHash hash) {
+        return isCurrent(byHash.getIfPresent(hash));
+    }
+
+    private boolean isCurrent(Loaded<?> held) {
+        return held != null && held.generation() >= forgottenAt;
     }
 
     /** Entries held now (found and not found): for tests and metrics. */
