@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * {@code latchkey.*} settings. Each also reads from its environment variable by Spring's relaxed binding,
@@ -17,6 +18,9 @@ import java.time.Duration;
  *                  backed up) in production: without it, sealed secrets cannot be opened.
  * @param environment {@code live}, {@code test} or {@code both}: the environments this deployment serves; a
  *                  credential of another environment gets 401 {@code auth_environment}
+ * @param trustedProxies addresses or CIDR blocks of the load balancers and reverse proxies in front of Latchkey:
+ *                  only a request from one of them may tell the client's address in {@code X-Forwarded-For}
+ *                  (empty: the client is always the direct peer)
  */
 @ConfigurationProperties("latchkey")
 public record LatchkeyProperties(
@@ -27,14 +31,19 @@ public record LatchkeyProperties(
         @DefaultValue("both") String environment,
         @DefaultValue Usage usage,
         @DefaultValue RateLimits rateLimits,
-        @DefaultValue KeyCache keyCache) {
+        @DefaultValue KeyCache keyCache,
+        List<String> trustedProxies) {
+
+    public LatchkeyProperties {
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+    }
 
     @Override
     public String toString() {
         return "LatchkeyProperties[dataDir=" + dataDir + ", auth=" + auth + ", embeddedPostgres=" + embeddedPostgres
                 + ", masterKey=" + (masterKey == null || masterKey.isEmpty() ? "unset" : "redacted")
                 + ", environment=" + environment + ", usage=" + usage + ", rateLimits=" + rateLimits
-                + ", keyCache=" + keyCache + "]";
+                + ", keyCache=" + keyCache + ", trustedProxies=" + trustedProxies + "]";
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.latchkey.application.port.in.Authentication;
 import dev.latchkey.application.port.in.ResolveUserCallerUseCase;
 import dev.latchkey.domain.apikey.Environment;
 import dev.latchkey.domain.apikey.RateLimitStatus;
+import dev.latchkey.domain.apikey.TrustedProxies;
 import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ErrorCode;
 import dev.latchkey.domain.common.Ids;
@@ -41,6 +42,7 @@ import java.util.regex.Pattern;
 public class ApiCredentialFilter extends OncePerRequestFilter {
 
     public static final String API_KEY_HEADER = "X-Api-Key";
+    public static final String FORWARDED_FOR_HEADER = "X-Forwarded-For";
     public static final String WORKSPACE_HEADER = "Latchkey-Workspace";
     public static final String ENVIRONMENT_HEADER = "Latchkey-Environment";
     public static final String RATE_LIMIT_LIMIT = "RateLimit-Limit";
@@ -57,16 +59,18 @@ public class ApiCredentialFilter extends OncePerRequestFilter {
     private final ApiProblems problems;
     private final Set<String> publicPaths;
     private final Clock clock;
+    private final TrustedProxies proxies;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
     public ApiCredentialFilter(AuthenticateApiKeyUseCase apiKeys, ResolveUserCallerUseCase users, JwtTokens tokens,
-                               ApiProblems problems, Set<String> publicPaths, Clock clock) {
+                               ApiProblems problems, Set<String> publicPaths, Clock clock, TrustedProxies proxies) {
         this.apiKeys = apiKeys;
         this.users = users;
         this.tokens = tokens;
         this.problems = problems;
         this.publicPaths = Set.copyOf(publicPaths);
         this.clock = clock;
+        this.proxies = proxies;
     }
 
     @Override
@@ -183,7 +187,8 @@ public class ApiCredentialFilter extends OncePerRequestFilter {
             UserId userId = tokens.verify(credential.value());
             return users.authenticate(userId, workspace(request), environment(request));
         }
-        return apiKeys.authenticate(credential.value(), request.getRemoteAddr());
+        return apiKeys.authenticate(credential.value(),
+                proxies.clientAddress(request.getRemoteAddr(), request.getHeader(FORWARDED_FOR_HEADER)));
     }
 
     /** A compact JWS: three dot-separated parts, the header being base64url JSON ({@code eyJ…}). */

@@ -4,8 +4,10 @@ import dev.latchkey.application.port.in.AuthenticateApiKeyUseCase;
 import dev.latchkey.application.port.in.CheckRequestSignatureUseCase;
 import dev.latchkey.application.port.in.IdempotencyUseCase;
 import dev.latchkey.application.port.in.ResolveUserCallerUseCase;
+import dev.latchkey.domain.apikey.TrustedProxies;
 import dev.latchkey.domain.common.ErrorCode;
 import dev.latchkey.web.error.ApiProblems;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,12 +45,12 @@ public class ApiSecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticateApiKeyUseCase apiKeys,
                                     ResolveUserCallerUseCase users, CheckRequestSignatureUseCase signatures,
                                     IdempotencyUseCase idempotency, JwtTokens tokens, ApiProblems problems,
-                                    Clock clock, Environment environment)
+                                    Clock clock, Environment environment, ObjectProvider<TrustedProxies> proxies)
             throws Exception {
         long maxBody = Binder.get(environment).bind(MAX_BODY_PROPERTY, DataSize.class)
                 .orElse(DEFAULT_MAX_BODY).toBytes();
         ApiCredentialFilter credentials = new ApiCredentialFilter(apiKeys, users, tokens, problems,
-                Set.of(REGISTER, LOGIN), clock);
+                Set.of(REGISTER, LOGIN), clock, proxies.getIfAvailable(() -> TrustedProxies.NONE));
         return http
                 .securityMatcher("/v1/**")
                 .csrf(csrf -> csrf.disable())

@@ -387,6 +387,8 @@ class KeyContractHttpTest {
     void anIpAllowlistRefusesOtherAddresses() {
         JsonNode elsewhere = create("test", "{\"name\":\"office\",\"type\":\"sk\",\"ipAllowlist\":[\"203.0.113.0/24\"]}");
         problem(withKey("GET", "/v1/workspace", null, secretOf(elsewhere)), 403, "ip_not_allowed");
+        problem(api.get("/v1/workspace", "Authorization", bearer(secretOf(elsewhere)), "X-Forwarded-For",
+                "203.0.113.9"), 403, "ip_not_allowed"); // no trusted proxies: a client cannot claim an address
         JsonNode here = create("test", "{\"name\":\"local\",\"type\":\"sk\",\"ipAllowlist\":[\"127.0.0.1\",\"::1\"]}");
         ok(withKey("GET", "/v1/workspace", null, secretOf(here)), 200);
     }
