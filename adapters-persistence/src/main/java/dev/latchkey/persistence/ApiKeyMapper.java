@@ -31,6 +31,9 @@ public interface ApiKeyMapper {
 
     int retire(ApiKeyRow retired);
 
+    long countUsable(@Param("workspaceId") String workspaceId, @Param("environment") String environment,
+                     @Param("now") Instant now);
+
     List<SigningSecretRow> signingSecrets(@Param("workspaceId") String workspaceId,
                                           @Param("environment") String environment, @Param("now") Instant now);
 }

@@ -62,6 +62,11 @@ public class MyBatisApiKeyRepository implements ApiKeyRepository {
     }
 
     @Override
+    public long countUsable(WorkspaceId workspaceId, Environment environment, Instant now) {
+        return StoreFailures.guard(() -> mapper.countUsable(workspaceId.value(), environment.code(), now));
+    }
+
+    @Override
     public boolean update(ApiKey key) {
         return StoreFailures.guard(() -> mapper.update(ApiKeyRow.from(key))) > 0;
     }

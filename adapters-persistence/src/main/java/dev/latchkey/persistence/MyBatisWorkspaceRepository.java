@@ -3,6 +3,7 @@ package dev.latchkey.persistence;
 import dev.latchkey.application.port.out.WorkspaceRepository;
 import dev.latchkey.domain.user.UserId;
 import dev.latchkey.domain.workspace.Membership;
+import dev.latchkey.domain.workspace.Plan;
 import dev.latchkey.domain.workspace.Workspace;
 import dev.latchkey.domain.workspace.WorkspaceId;
 import org.springframework.stereotype.Repository;
@@ -26,7 +27,19 @@ public class MyBatisWorkspaceRepository implements WorkspaceRepository {
 
     @Override
     public Optional<Workspace> findById(WorkspaceId id) {
-        return Optional.ofNullable(StoreFailures.guard(() -> mapper.findById(id.value()))).map(WorkspaceRow::toDomain);
+        return Optional.ofNullable(StoreFailures.guard(() -> mapper.findById(id.value(), false)))
+                .map(WorkspaceRow::toDomain);
+    }
+
+    @Override
+    public Optional<Workspace> findByIdForUpdate(WorkspaceId id) {
+        return Optional.ofNullable(StoreFailures.guard(() -> mapper.findById(id.value(), true)))
+                .map(WorkspaceRow::toDomain);
+    }
+
+    @Override
+    public boolean updatePlan(WorkspaceId id, Plan plan) {
+        return StoreFailures.guard(() -> mapper.updatePlan(id.value(), plan.name())) > 0;
     }
 
     @Override

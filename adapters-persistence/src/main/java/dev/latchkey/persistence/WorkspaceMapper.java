@@ -10,7 +10,9 @@ public interface WorkspaceMapper {
 
     int insert(WorkspaceRow row);
 
-    WorkspaceRow findById(String id);
+    WorkspaceRow findById(@Param("id") String id, @Param("forUpdate") boolean forUpdate);
+
+    int updatePlan(@Param("id") String id, @Param("plan") String plan);
 
     int insertMembership(MembershipRow row);
 

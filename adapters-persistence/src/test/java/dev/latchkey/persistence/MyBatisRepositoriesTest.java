@@ -7,6 +7,7 @@ import dev.latchkey.domain.user.Email;
 import dev.latchkey.domain.user.PasswordHash;
 import dev.latchkey.domain.user.User;
 import dev.latchkey.domain.workspace.Membership;
+import dev.latchkey.domain.workspace.Plan;
 import dev.latchkey.domain.workspace.Role;
 import dev.latchkey.domain.workspace.Workspace;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,39 @@ class MyBatisRepositoriesTest {
         assertThat(jdbc.queryForObject("select count(*) from databasechangelog", Integer.class)).isPositive();
         assertThat(jdbc.queryForList("select table_name from information_schema.tables where table_schema = 'public'",
                 String.class)).contains("users", "workspaces", "memberships", "api_keys", "key_usage_minutes",
-                "key_usage_days", "idempotency_records");
+                "key_usage_days", "idempotency_records", "audit_events");
+    }
+
+    @Test
+    void aWorkspacesPlanChangesAndItsLockMakesASecondLockerWait() throws Exception {
+        Workspace workspace = Workspace.create("Planned", Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        workspaces.add(workspace);
+
+        assertThat(workspaces.updatePlan(workspace.id(), Plan.SCALE)).isTrue();
+        assertThat(workspaces.findById(workspace.id()).orElseThrow().plan()).isEqualTo(Plan.SCALE);
+        assertThat(workspaces.updatePlan(dev.latchkey.domain.workspace.WorkspaceId.newId(), Plan.PRO)).isFalse();
+
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread holder = Thread.ofPlatform().start(() -> transactions.inTransaction(() -> {
+            workspaces.findByIdForUpdate(workspace.id());
+            locked.countDown();
+            try {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        assertThat(locked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Throwable waited = org.assertj.core.api.Assertions.catchThrowable(() -> transactions.inTransaction(() -> {
+            jdbc.execute("set local lock_timeout = '200ms'");
+            return workspaces.findByIdForUpdate(workspace.id());
+        }));
+        release.countDown();
+        holder.join(10_000);
+        assertThat(waited).as("the second locker timed out waiting").isNotNull();
+        assertThat(transactions.inTransaction(() -> workspaces.findByIdForUpdate(workspace.id()))).isPresent();
     }
 
     @Test

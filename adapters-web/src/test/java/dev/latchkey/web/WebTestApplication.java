@@ -4,7 +4,14 @@ import dev.latchkey.application.port.in.Account;
 import dev.latchkey.application.port.in.AuthenticateApiKeyUseCase;
 import dev.latchkey.application.port.in.Authentication;
 import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.port.in.ChangePlanUseCase;
 import dev.latchkey.application.port.in.CheckRequestSignatureUseCase;
+import dev.latchkey.application.port.in.FindAuditEventsUseCase;
+import dev.latchkey.domain.audit.AuditAction;
+import dev.latchkey.domain.audit.AuditActor;
+import dev.latchkey.domain.audit.AuditEvent;
+import dev.latchkey.domain.audit.AuditEventId;
+import dev.latchkey.domain.audit.AuditTarget;
 import dev.latchkey.application.port.in.FindApiKeysUseCase;
 import dev.latchkey.application.port.in.GetCurrentUserUseCase;
 import dev.latchkey.application.port.in.GetUsageUseCase;
@@ -72,6 +79,10 @@ class WebTestApplication {
             Environment.TEST, Set.of(Scope.KEYS_READ, Scope.KEYS_WRITE), 600, NOW.plus(Duration.ofDays(30)),
             List.of(IpRange.parse("203.0.113.0/24")), true), NOW.minus(Duration.ofDays(1)), RANDOM);
 
+    static final AuditEvent AUDIT_EVENT = new AuditEvent(new AuditEventId("aud_AAAAAAAAAAAAAAAAAAAAAA"), WORKSPACE,
+            Environment.TEST, AuditAction.KEY_REVOKED, new AuditActor(AuditActor.Type.KEY, CALLER_KEY_ID.value(),
+            "sk_test_AAAA"), "203.0.113.9", new AuditTarget("key", "key_BBBBBBBBBBBBBBBBBBBBBB"), NOW,
+            java.util.Map.of("prefix", "sk_test_BBBB"));
     static final AtomicReference<String> lastClientAddress = new AtomicReference<>();
     static final AtomicReference<Optional<Environment>> lastUserEnvironment = new AtomicReference<>();
     static final AtomicReference<Object> lastQuery = new AtomicReference<>();
@@ -128,15 +139,19 @@ class WebTestApplication {
     ResolveUserCallerUseCase resolveUserCallerUseCase() {
         return new ResolveUserCallerUseCase() {
             @Override
-            public Caller.UserCaller resolve(UserId userId, Optional<WorkspaceId> workspace, Environment environment) {
-                return new Caller.UserCaller(userId, WORKSPACE, environment, Role.OWNER);
+            public Caller.UserCaller resolve(UserId userId, Optional<WorkspaceId> workspace, Environment environment,
+                                             String clientAddress) {
+                return new Caller.UserCaller(userId, WORKSPACE, environment, Role.OWNER, "owner@example.com",
+                        clientAddress);
             }
 
             @Override
             public Authentication authenticate(UserId userId, Optional<WorkspaceId> workspace,
-                                               Optional<Environment> environment) {
+                                               Optional<Environment> environment, String clientAddress) {
                 lastUserEnvironment.set(environment);
-                return new Authentication(resolve(userId, workspace, environment.orElse(Environment.TEST)),
+                lastClientAddress.set(clientAddress);
+                return new Authentication(resolve(userId, workspace, environment.orElse(Environment.TEST),
+                        clientAddress),
                         new RateLimitStatus(true, 600, 599, NOW.getEpochSecond() + 60, 0));
             }
         };
@@ -150,6 +165,20 @@ class WebTestApplication {
     @Bean
     IdempotencyUseCase idempotencyUseCase() {
         return idempotency;
+    }
+
+    @Bean
+    FindAuditEventsUseCase findAuditEventsUseCase() {
+        return (caller, filter, page) -> {
+            lastQuery.set(filter);
+            return new FindAuditEventsUseCase.AuditPage(List.of(AUDIT_EVENT), false, null);
+        };
+    }
+
+    @Bean
+    ChangePlanUseCase changePlanUseCase() {
+        return (operator, workspaceId, plan) -> new Workspace(workspaceId.orElse(operator.workspaceId()), "Acme", plan,
+                NOW);
     }
 
     @Bean

@@ -47,6 +47,7 @@ public class EmbeddedPostgresConfiguration {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on");
+        properties.embeddedPostgres().serverConfig().forEach(builder::setServerConfig);
         if (properties.embeddedPostgres().port() > 0) {
             builder.setPort(properties.embeddedPostgres().port());
         }

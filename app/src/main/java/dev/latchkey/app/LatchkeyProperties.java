@@ -1,11 +1,18 @@
 package dev.latchkey.app;
 
+import dev.latchkey.domain.workspace.Plan;
+import dev.latchkey.domain.workspace.PlanFeature;
+import dev.latchkey.domain.workspace.PlanLimits;
+import dev.latchkey.domain.workspace.Plans;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
 
 /**
  * {@code latchkey.*} settings. Each also reads from its environment variable by Spring's relaxed binding,
@@ -21,6 +28,8 @@ import java.util.List;
  * @param trustedProxies addresses or CIDR blocks of the load balancers and reverse proxies in front of Latchkey:
  *                  only a request from one of them may tell the client's address in {@code X-Forwarded-For}
  *                  (empty: the client is always the direct peer)
+ * @param plans     overrides of the plan table (PRODUCT.md §10), per plan
+ * @param operators emails of the deployment's operators: the only users who may set a workspace's plan
  */
 @ConfigurationProperties("latchkey")
 public record LatchkeyProperties(
@@ -32,10 +41,67 @@ public record LatchkeyProperties(
         @DefaultValue Usage usage,
         @DefaultValue RateLimits rateLimits,
         @DefaultValue KeyCache keyCache,
-        List<String> trustedProxies) {
+        List<String> trustedProxies,
+        Map<Plan, PlanSettings> plans,
+        List<String> operators) {
 
     public LatchkeyProperties {
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        plans = plans == null ? Map.of() : Map.copyOf(plans);
+        operators = operators == null ? List.of() : List.copyOf(operators);
+    }
+
+    /**
+     * One plan's limits ({@code latchkey.plans.<free|pro|scale|enterprise>.*}); what is not set keeps the default of
+     * PRODUCT.md §10. Counts and days take {@code -1} for unlimited.
+     */
+    public record PlanSettings(Integer keysPerEnvironment, Integer defaultRateLimit, Integer maxRateLimit,
+                               Integer members, Boolean restrictedKeys, Boolean customScopes, Boolean requestSigning,
+                               Boolean webhooks, Boolean ipAllowlists, Boolean killSwitch,
+                               Integer auditRetentionDays) {
+
+        PlanLimits over(PlanLimits defaults) {
+            EnumSet<PlanFeature> features = defaults.features().isEmpty() ? EnumSet.noneOf(PlanFeature.class)
+                    : EnumSet.copyOf(defaults.features());
+            set(features, PlanFeature.RESTRICTED_KEYS, restrictedKeys);
+            set(features, PlanFeature.CUSTOM_SCOPES, customScopes);
+            set(features, PlanFeature.REQUEST_SIGNING, requestSigning);
+            set(features, PlanFeature.WEBHOOKS, webhooks);
+            set(features, PlanFeature.IP_ALLOWLISTS, ipAllowlists);
+            set(features, PlanFeature.KILL_SWITCH, killSwitch);
+            return new PlanLimits(or(keysPerEnvironment, defaults.keysPerEnvironment()),
+                    or(defaultRateLimit, defaults.defaultRateLimitPerMinute()),
+                    or(maxRateLimit, defaults.maxRateLimitPerMinute()), or(members, defaults.members()), features,
+                    or(auditRetentionDays, defaults.auditRetentionDays()));
+        }
+
+        private static int or(Integer value, int fallback) {
+            return value == null ? fallback : value;
+        }
+
+        private static void set(EnumSet<PlanFeature> features, PlanFeature feature, Boolean included) {
+            if (Boolean.TRUE.equals(included)) {
+                features.add(feature);
+            } else if (Boolean.FALSE.equals(included)) {
+                features.remove(feature);
+            }
+        }
+    }
+
+    /** The deployment's plan table: the defaults with what {@code latchkey.plans.*} sets. */
+    public Plans planTable() {
+        Map<Plan, PlanLimits> table = new EnumMap<>(Plan.class);
+        for (Plan plan : Plan.values()) {
+            PlanSettings settings = plans.get(plan);
+            try {
+                table.put(plan, settings == null ? PlanLimits.defaultsFor(plan)
+                        : settings.over(PlanLimits.defaultsFor(plan)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("latchkey.plans." + plan.name().toLowerCase(java.util.Locale.ROOT)
+                        + ": " + e.getMessage(), e);
+            }
+        }
+        return new Plans(table);
     }
 
     @Override
@@ -43,7 +109,8 @@ public record LatchkeyProperties(
         return "LatchkeyProperties[dataDir=" + dataDir + ", auth=" + auth + ", embeddedPostgres=" + embeddedPostgres
                 + ", masterKey=" + (masterKey == null || masterKey.isEmpty() ? "unset" : "redacted")
                 + ", environment=" + environment + ", usage=" + usage + ", rateLimits=" + rateLimits
-                + ", keyCache=" + keyCache + ", trustedProxies=" + trustedProxies + "]";
+                + ", keyCache=" + keyCache + ", trustedProxies=" + trustedProxies + ", plans=" + plans
+                + ", operators=" + operators + "]";
     }
 
     /**
@@ -105,10 +172,15 @@ public record LatchkeyProperties(
     /**
      * Used only when no {@code spring.datasource.url} is configured.
      *
-     * @param dataDir where PostgreSQL keeps its files; empty means {@code <latchkey.data-dir>/postgres}
-     * @param port    0 picks a free port at every start
+     * @param dataDir      where PostgreSQL keeps its files; empty means {@code <latchkey.data-dir>/postgres}
+     * @param port         0 picks a free port at every start
+     * @param serverConfig further PostgreSQL settings given to the server at start, by their PostgreSQL names (in
+     *                     YAML, keys with {@code _} or {@code .} in brackets: {@code "[shared_preload_libraries]"})
      */
-    public record EmbeddedPostgres(Path dataDir, @DefaultValue("0") int port) {
+    public record EmbeddedPostgres(Path dataDir, @DefaultValue("0") int port, Map<String, String> serverConfig) {
+        public EmbeddedPostgres {
+            serverConfig = serverConfig == null ? Map.of() : Map.copyOf(serverConfig);
+        }
     }
 
     public Path embeddedPostgresDataDir() {

@@ -2,6 +2,7 @@ package dev.latchkey.app;
 
 import dev.latchkey.application.port.out.Transactions;
 import dev.latchkey.application.port.out.UsageRepository;
+import dev.latchkey.application.service.audit.AuditRetention;
 import dev.latchkey.application.service.idempotency.IdempotencyService;
 import dev.latchkey.application.service.usage.UsageBuffer;
 import org.slf4j.Logger;
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Writes the gathered key uses every {@code latchkey.usage.flush-interval} (default 10 s, so last-used times are at
  * most that stale) and once more at shutdown, before the database goes away; hourly, purges expired idempotency
- * records and per-minute counts older than {@link #MINUTE_COUNTS_KEPT} (per-day counts are kept).
+ * records, per-minute counts older than {@link #MINUTE_COUNTS_KEPT} (per-day counts are kept) and audit events past
+ * their plan's retention.
  */
 @Component
 class UsageFlushing implements SmartLifecycle {
@@ -32,16 +34,18 @@ class UsageFlushing implements SmartLifecycle {
     private final IdempotencyService idempotency;
     private final UsageRepository usage;
     private final Transactions transactions;
+    private final AuditRetention auditRetention;
     private final Clock clock;
     private final Duration interval;
     private ScheduledExecutorService scheduler;
 
     UsageFlushing(UsageBuffer buffer, IdempotencyService idempotency, UsageRepository usage, Transactions transactions,
-                  Clock clock, LatchkeyProperties properties) {
+                  AuditRetention auditRetention, Clock clock, LatchkeyProperties properties) {
         this.buffer = buffer;
         this.idempotency = idempotency;
         this.usage = usage;
         this.transactions = transactions;
+        this.auditRetention = auditRetention;
         this.clock = clock;
         this.interval = properties.usage().flushInterval();
     }
@@ -94,9 +98,10 @@ class UsageFlushing implements SmartLifecycle {
             int purged = idempotency.purgeExpired();
             int minutes = transactions.inTransaction(() ->
                     usage.purgeMinutesBefore(clock.instant().minus(MINUTE_COUNTS_KEPT)));
-            if (purged + minutes > 0) {
-                log.info("purged {} idempotency records older than 24 h and {} per-minute counts older than {}",
-                        purged, minutes, MINUTE_COUNTS_KEPT);
+            int events = auditRetention.purgeExpired();
+            if (purged + minutes + events > 0) {
+                log.info("purged {} idempotency records older than 24 h, {} per-minute counts older than {} and {} "
+                        + "audit events past their plan's retention", purged, minutes, MINUTE_COUNTS_KEPT, events);
             }
         } catch (RuntimeException e) {
             log.warn("purge failed: {}", e.getClass().getName());

@@ -1,6 +1,13 @@
 package dev.latchkey.app;
 
 import dev.latchkey.application.port.out.ApiKeyRepository;
+import dev.latchkey.application.port.out.AuditRepository;
+import dev.latchkey.application.service.audit.AuditQueryService;
+import dev.latchkey.application.service.audit.AuditRetention;
+import dev.latchkey.application.service.audit.AuditTrail;
+import dev.latchkey.application.service.workspace.WorkspacePlanService;
+import dev.latchkey.domain.user.Email;
+import dev.latchkey.domain.workspace.Plans;
 import dev.latchkey.application.port.out.IdempotencyRepository;
 import dev.latchkey.application.port.out.PasswordHasher;
 import dev.latchkey.application.port.out.RateLimiter;
@@ -32,6 +39,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Set;
 
 /** The application services are plain classes; this is where they become beans. */
 @Configuration(proxyBeanMethods = false)
@@ -70,11 +79,47 @@ public class UseCaseConfiguration {
         return ServedEnvironments.parse(properties.environment());
     }
 
+    /** The plan table: PRODUCT.md §10 with what {@code latchkey.plans.*} overrides. */
+    @Bean
+    Plans plans(LatchkeyProperties properties) {
+        return properties.planTable();
+    }
+
+    @Bean
+    AuditTrail auditTrail(AuditRepository events, Clock clock) {
+        return new AuditTrail(events, clock);
+    }
+
+    @Bean
+    AuditRetention auditRetention(AuditRepository events, Plans plans, Transactions transactions, Clock clock) {
+        return new AuditRetention(events, plans, transactions, clock);
+    }
+
+    @Bean
+    AuditQueryService auditQueryService(AuditRepository events) {
+        return new AuditQueryService(events);
+    }
+
+    @Bean
+    WorkspacePlanService workspacePlanService(WorkspaceRepository workspaces, Transactions transactions,
+                                              AuditTrail audit, LatchkeyProperties properties) {
+        Set<Email> operators = new HashSet<>();
+        for (String operator : properties.operators()) {
+            if (!Email.isValid(operator.strip())) {
+                throw new IllegalArgumentException("latchkey.operators: '" + operator + "' is not an email address");
+            }
+            operators.add(new Email(operator.strip()));
+        }
+        return new WorkspacePlanService(workspaces, transactions, audit, operators);
+    }
+
     @Bean
     RegisterAccountService registerAccountService(UserRepository users, WorkspaceRepository workspaces,
                                                   ApiKeyRepository keys, PasswordHasher passwordHasher,
-                                                  Transactions transactions, Clock clock, SecureRandom random) {
-        return new RegisterAccountService(users, workspaces, keys, passwordHasher, transactions, clock, random);
+                                                  Transactions transactions, Plans plans, AuditTrail audit,
+                                                  Clock clock, SecureRandom random) {
+        return new RegisterAccountService(users, workspaces, keys, passwordHasher, transactions, plans, audit, clock,
+                random);
     }
 
     @Bean
@@ -109,8 +154,10 @@ public class UseCaseConfiguration {
     @Bean
     ApiKeyManagementService apiKeyManagementService(ApiKeyRepository keys, WorkspaceRepository workspaces,
                                                     SecretSealer sealer, Transactions transactions,
-                                                    ServedEnvironments served, Clock clock, SecureRandom random) {
-        return new ApiKeyManagementService(keys, workspaces, sealer, transactions, served, clock, random);
+                                                    ServedEnvironments served, Plans plans, AuditTrail audit,
+                                                    Clock clock, SecureRandom random) {
+        return new ApiKeyManagementService(keys, workspaces, sealer, transactions, served, plans, audit, clock,
+                random);
     }
 
     @Bean

@@ -166,6 +166,11 @@ public final class CachingApiKeyRepository implements ApiKeyRepository {
         return store.list(workspaceId, environment, type, status, now, afterId, limit);
     }
 
+    @Override
+    public long countUsable(WorkspaceId workspaceId, Environment environment, Instant now) {
+        return store.countUsable(workspaceId, environment, now);
+    }
+
     // --- what the listener tells
 
     /** Forgets what a change (here or on another node) made stale. */

@@ -51,6 +51,11 @@ class DelegatingStore implements ApiKeyRepository {
     }
 
     @Override
+    public long countUsable(WorkspaceId workspaceId, Environment environment, Instant now) {
+        return delegate.countUsable(workspaceId, environment, now);
+    }
+
+    @Override
     public boolean update(ApiKey key) {
         return delegate.update(key);
     }

@@ -94,14 +94,14 @@ public class ApiKeyController {
                     + "only their own environment's keys", schema = @Schema(allowableValues = {"live", "test"}))
             @RequestParam(required = false) String environment) {
         FieldErrors errors = new FieldErrors();
-        int pageSize = limit(RequestValues.present(limit), errors);
+        int pageSize = RequestValues.limit(limit, errors);
         String after = RequestValues.present(cursor);
         errors.check(after == null || RequestValues.isKeyId(after), "cursor", "is not a cursor from a previous page");
-        Optional<KeyType> keyType = option(type, "type", "must be pk, sk or rk", KeyType::fromCode, errors);
-        Optional<ApiKeyStatus> keyStatus = option(status, "status", "must be active, expiring, revoked or expired",
+        Optional<KeyType> keyType = RequestValues.option(type, "type", "must be pk, sk or rk", KeyType::fromCode, errors);
+        Optional<ApiKeyStatus> keyStatus = RequestValues.option(status, "status", "must be active, expiring, revoked or expired",
                 value -> Arrays.stream(ApiKeyStatus.values()).filter(candidate -> candidate.code().equals(value))
                         .findFirst(), errors);
-        Optional<Environment> keyEnvironment = option(environment, "environment", "must be live or test",
+        Optional<Environment> keyEnvironment = RequestValues.option(environment, "environment", "must be live or test",
                 Environment::fromCode, errors);
         errors.throwIfAny();
         KeyPage page = find.list(caller, new KeyFilter(keyType, keyStatus, keyEnvironment),
@@ -109,34 +109,6 @@ public class ApiKeyController {
         Instant now = clock.instant();
         return new ApiKeyListResponse(page.keys().stream().map(key -> ApiKeyResponse.from(key, now)).toList(),
                 page.hasMore(), page.nextCursor());
-    }
-
-    /** An optional filter parameter (case-insensitive); a value {@code parser} does not know is a field error. */
-    private static <T> Optional<T> option(String value, String field, String message,
-                                          Function<String, Optional<T>> parser, FieldErrors errors) {
-        String present = RequestValues.present(value);
-        if (present == null) {
-            return Optional.empty();
-        }
-        Optional<T> parsed = parser.apply(present.toLowerCase(Locale.ROOT));
-        errors.check(parsed.isPresent(), field, message);
-        return parsed;
-    }
-
-    private static int limit(String value, FieldErrors errors) {
-        if (value == null) {
-            return FindApiKeysUseCase.DEFAULT_LIMIT;
-        }
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed >= 1 && parsed <= FindApiKeysUseCase.MAX_LIMIT) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add("limit", "must be a whole number from 1 to " + FindApiKeysUseCase.MAX_LIMIT);
-        return FindApiKeysUseCase.DEFAULT_LIMIT;
     }
 
     @Operation(operationId = "getKey", summary = "Get a key")

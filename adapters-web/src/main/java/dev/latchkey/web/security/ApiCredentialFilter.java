@@ -185,10 +185,13 @@ public class ApiCredentialFilter extends OncePerRequestFilter {
     private Authentication authenticate(Presented credential, HttpServletRequest request) {
         if (credential.bearer() && looksLikeJwt(credential.value())) {
             UserId userId = tokens.verify(credential.value());
-            return users.authenticate(userId, workspace(request), environment(request));
+            return users.authenticate(userId, workspace(request), environment(request), clientAddress(request));
         }
-        return apiKeys.authenticate(credential.value(),
-                proxies.clientAddress(request.getRemoteAddr(), request.getHeader(FORWARDED_FOR_HEADER)));
+        return apiKeys.authenticate(credential.value(), clientAddress(request));
+    }
+
+    private String clientAddress(HttpServletRequest request) {
+        return proxies.clientAddress(request.getRemoteAddr(), request.getHeader(FORWARDED_FOR_HEADER));
     }
 
     /** A compact JWS: three dot-separated parts, the header being base64url JSON ({@code eyJ…}). */

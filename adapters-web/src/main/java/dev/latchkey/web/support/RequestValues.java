@@ -1,5 +1,7 @@
 package dev.latchkey.web.support;
 
+import dev.latchkey.application.port.in.FindApiKeysUseCase;
+import dev.latchkey.application.port.in.FindApiKeysUseCase.PageRequest;
 import dev.latchkey.domain.apikey.ApiKeyId;
 import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ErrorCode;
@@ -9,7 +11,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Parsing of request values shared by the /v1 controllers; each problem is reported on its field. */
 public final class RequestValues {
@@ -48,5 +52,35 @@ public final class RequestValues {
     /** A query parameter's value, null when absent or blank. */
     public static String present(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** An optional filter parameter (case-insensitive); a value {@code parser} does not know is a field error. */
+    public static <T> Optional<T> option(String value, String field, String message,
+                                         Function<String, Optional<T>> parser, FieldErrors errors) {
+        String present = present(value);
+        if (present == null) {
+            return Optional.empty();
+        }
+        Optional<T> parsed = parser.apply(present.toLowerCase(Locale.ROOT));
+        errors.check(parsed.isPresent(), field, message);
+        return parsed;
+    }
+
+    /** A list's {@code limit}: 1 to {@link PageRequest}'s maximum, by default {@link FindApiKeysUseCase#DEFAULT_LIMIT}. */
+    public static int limit(String value, FieldErrors errors) {
+        String present = present(value);
+        if (present == null) {
+            return FindApiKeysUseCase.DEFAULT_LIMIT;
+        }
+        try {
+            int parsed = Integer.parseInt(present);
+            if (parsed >= 1 && parsed <= FindApiKeysUseCase.MAX_LIMIT) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add("limit", "must be a whole number from 1 to " + FindApiKeysUseCase.MAX_LIMIT);
+        return FindApiKeysUseCase.DEFAULT_LIMIT;
     }
 }

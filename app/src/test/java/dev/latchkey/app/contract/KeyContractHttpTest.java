@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * lifecycle, scopes, environments, rate limits, signing, idempotency, verify, usage.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"latchkey.data-dir=target/test-data/${random.uuid}", "latchkey.usage.flush-interval=60s"})
+        properties = {"latchkey.data-dir=target/test-data/${random.uuid}", "latchkey.usage.flush-interval=60s",
+                "latchkey.operators=operator@example.com"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KeyContractHttpTest {
 
@@ -60,6 +61,12 @@ class KeyContractHttpTest {
                 + "@example.com\",\"password\":\"correct horse battery\",\"workspaceName\":\"Acme\"}"), 201);
         token = registration.get("access_token").asString();
         workspaceId = registration.get("workspace").get("id").asString();
+        // every feature of the contract: an operator puts the workspace on the Scale plan
+        String operator = ok(api.post("/v1/auth/register", "{\"email\":\"operator@example.com\","
+                + "\"password\":\"correct horse battery\",\"workspaceName\":\"Operations\"}"), 201)
+                .get("access_token").asString();
+        ok(api.send("PUT", "/v1/workspace/plan", "{\"plan\":\"SCALE\",\"workspaceId\":\"" + workspaceId + "\"}",
+                "Authorization", bearer(operator)), 200);
     }
 
     /** Creates a key as the owner (JWT) in {@code environment}; returns the 201 body (with its secret). */
@@ -106,7 +113,7 @@ class KeyContractHttpTest {
                 assertThat(key.get("prefix").asString()).isEqualTo(secretOf(key).substring(0, 12));
                 assertThat(key.get("last4").asString()).isEqualTo(secretOf(key).substring(36));
                 assertThat(key.get("status").asString()).isEqualTo("active");
-                assertThat(key.get("rateLimit").get("requestsPerMinute").asInt()).isEqualTo(60);
+                assertThat(key.get("rateLimit").get("requestsPerMinute").asInt()).as("the Scale plan's default").isEqualTo(6000);
                 assertThat(key.get("ipAllowlist").isArray()).isTrue();
                 assertThat(key.get("signing").asBoolean()).isFalse();
                 assertThat(key.has("rolledToId")).isTrue();
@@ -135,7 +142,7 @@ class KeyContractHttpTest {
                 "Authorization", bearer(token)), 422, "validation_failed");
         problem(api.post("/v1/keys", "{\"name\":\"s\",\"type\":\"rk\",\"scopes\":[\"keys:read\"],\"signing\":true}",
                 "Authorization", bearer(token)), 422, "validation_failed");
-        problem(api.post("/v1/keys", "{\"name\":\"fast\",\"type\":\"sk\",\"rateLimit\":{\"requestsPerMinute\":601}}",
+        problem(api.post("/v1/keys", "{\"name\":\"fast\",\"type\":\"sk\",\"rateLimit\":{\"requestsPerMinute\":60001}}",
                 "Authorization", bearer(token)), 422, "validation_failed");
         problem(api.post("/v1/keys", "{\"name\":\"old\",\"type\":\"sk\",\"expiresAt\":\"2020-01-01T00:00:00Z\"}",
                 "Authorization", bearer(token)), 422, "validation_failed");

@@ -7,7 +7,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 
-import java.util.UUID;
 
 import static dev.latchkey.app.contract.ApiClient.bearer;
 import static dev.latchkey.app.contract.ApiClient.ok;
@@ -15,7 +14,8 @@ import static dev.latchkey.app.contract.ApiClient.problem;
 
 /** Behind a trusted proxy (here the test itself, on loopback) the client's address comes from X-Forwarded-For. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"latchkey.data-dir=target/test-data/${random.uuid}", "latchkey.trusted-proxies=127.0.0.1,::1"})
+        properties = {"latchkey.data-dir=target/test-data/${random.uuid}", "latchkey.trusted-proxies=127.0.0.1,::1",
+                "latchkey.operators=proxy-operator@example.com"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrustedProxyHttpTest {
 
@@ -28,9 +28,10 @@ class TrustedProxyHttpTest {
     @BeforeAll
     void createAnAllowlistedKey() {
         api = new ApiClient(port);
-        String token = ok(api.post("/v1/auth/register", "{\"email\":\"proxy-" + UUID.randomUUID()
-                + "@example.com\",\"password\":\"correct horse battery\",\"workspaceName\":\"Proxied\"}"), 201)
+        String token = ok(api.post("/v1/auth/register", "{\"email\":\"proxy-operator@example.com\","
+                + "\"password\":\"correct horse battery\",\"workspaceName\":\"Proxied\"}"), 201)
                 .get("access_token").asString();
+        ok(api.send("PUT", "/v1/workspace/plan", "{\"plan\":\"SCALE\"}", "Authorization", bearer(token)), 200);
         JsonNode key = ok(api.post("/v1/keys", "{\"name\":\"office\",\"type\":\"sk\",\"ipAllowlist\":[\"203.0.113.0/24\"]}",
                 "Authorization", bearer(token)), 201);
         office = key.get("key").asString();

@@ -32,6 +32,17 @@ public final class CallerAccess {
         }
     }
 
+    /** A read of something only admins see (the audit log): the key must hold {@code scope}; the user be ADMIN+. */
+    public static void requirePrivilegedRead(Caller caller, Scope scope) {
+        switch (caller) {
+            case Caller.KeyCaller key when !key.holds(scope) -> throw scopeMissing(scope);
+            case Caller.UserCaller user when !user.role().canManageKeys() -> throw new DomainException(
+                    ErrorCode.ROLE_FORBIDDEN, "only an admin or owner may read this");
+            default -> {
+            }
+        }
+    }
+
     private static DomainException scopeMissing(Scope scope) {
         return new DomainException(ErrorCode.SCOPE_MISSING, "this key lacks the scope " + scope.value());
     }

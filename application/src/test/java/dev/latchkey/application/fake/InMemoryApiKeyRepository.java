@@ -110,6 +110,11 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
     }
 
     @Override
+    public synchronized long countUsable(WorkspaceId workspaceId, Environment environment, Instant now) {
+        return byId.values().stream().filter(key -> belongs(key, workspaceId, environment) && key.isUsable(now)).count();
+    }
+
+    @Override
     public synchronized boolean update(ApiKey key) {
         requireTransaction("update");
         return replace(key, stored -> stored.edit(key.name(), key.scopes(), key.rateLimitPerMinute(),

@@ -3,6 +3,7 @@ package dev.latchkey.application.fake;
 import dev.latchkey.application.port.out.WorkspaceRepository;
 import dev.latchkey.domain.user.UserId;
 import dev.latchkey.domain.workspace.Membership;
+import dev.latchkey.domain.workspace.Plan;
 import dev.latchkey.domain.workspace.Workspace;
 import dev.latchkey.domain.workspace.WorkspaceId;
 
@@ -29,6 +30,22 @@ public final class InMemoryWorkspaceRepository implements WorkspaceRepository {
     @Override
     public Optional<Workspace> findById(WorkspaceId id) {
         return Optional.ofNullable(workspaces.get(id));
+    }
+
+    /** No lock in memory: tests that need the lock run on PostgreSQL. */
+    @Override
+    public Optional<Workspace> findByIdForUpdate(WorkspaceId id) {
+        return findById(id);
+    }
+
+    @Override
+    public boolean updatePlan(WorkspaceId id, Plan plan) {
+        Workspace held = workspaces.get(id);
+        if (held == null) {
+            return false;
+        }
+        workspaces.put(id, new Workspace(held.id(), held.name(), plan, held.createdAt()));
+        return true;
     }
 
     @Override

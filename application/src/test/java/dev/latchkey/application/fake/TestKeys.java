@@ -20,6 +20,12 @@ public final class TestKeys {
         return ApiKey.issue(workspace, "test key", KeyType.SECRET, environment, scopes, 60, null, createdAt, random);
     }
 
+    /** The caller a request with this key is, as authentication makes it (address unknown). */
+    public static dev.latchkey.application.port.in.Caller.KeyCaller callerOf(ApiKey key) {
+        return new dev.latchkey.application.port.in.Caller.KeyCaller(key.id(), key.prefix(), key.type(),
+                key.workspaceId(), key.environment(), key.scopes(), key.rateLimitPerMinute(), key.signing());
+    }
+
     /** The same key with other dates: how a revoked or expiring key looks when read back. */
     public static ApiKey withDates(ApiKey key, Instant expiresAt, Instant revokedAt) {
         return new ApiKey(key.id(), key.workspaceId(), key.name(), key.type(), key.environment(), key.prefix(),

@@ -1,6 +1,7 @@
 package dev.latchkey.application.port.in;
 
 import dev.latchkey.domain.apikey.ApiKeyId;
+import dev.latchkey.domain.audit.AuditActor;
 import dev.latchkey.domain.apikey.Environment;
 import dev.latchkey.domain.apikey.KeyType;
 import dev.latchkey.domain.apikey.Scope;
@@ -20,15 +21,33 @@ public sealed interface Caller {
     /** The caller's identity for scoping records to a credential (idempotency): a key id or a user id. */
     String credentialId();
 
+    /** The client's address as this deployment sees it (after trusted proxies); null when unknown. */
+    String clientAddress();
+
+    /** Who the audit log names for this caller's changes. */
+    AuditActor actor();
+
     /**
      * A request authenticated with an API key: the key's workspace, environment and scopes; {@code signing} keys
      * must sign their requests.
      */
     record KeyCaller(ApiKeyId keyId, String keyPrefix, KeyType type, WorkspaceId workspaceId,
-                     Environment environment, Set<Scope> scopes, int rateLimitPerMinute, boolean signing)
+                     Environment environment, Set<Scope> scopes, int rateLimitPerMinute, boolean signing,
+                     String clientAddress)
             implements Caller {
         public KeyCaller {
             scopes = Set.copyOf(scopes);
+        }
+
+        /** A caller whose address is not known. */
+        public KeyCaller(ApiKeyId keyId, String keyPrefix, KeyType type, WorkspaceId workspaceId,
+                         Environment environment, Set<Scope> scopes, int rateLimitPerMinute, boolean signing) {
+            this(keyId, keyPrefix, type, workspaceId, environment, scopes, rateLimitPerMinute, signing, null);
+        }
+
+        @Override
+        public AuditActor actor() {
+            return new AuditActor(AuditActor.Type.KEY, keyId.value(), keyPrefix);
         }
 
         @Override
@@ -43,8 +62,19 @@ public sealed interface Caller {
     }
 
     /** A signed-in user acting in one of their workspaces with their role there. */
-    record UserCaller(UserId userId, WorkspaceId workspaceId, Environment environment, Role role)
+    record UserCaller(UserId userId, WorkspaceId workspaceId, Environment environment, Role role, String email,
+                      String clientAddress)
             implements Caller {
+
+        /** A caller whose email and address are not at hand. */
+        public UserCaller(UserId userId, WorkspaceId workspaceId, Environment environment, Role role) {
+            this(userId, workspaceId, environment, role, userId.value(), null);
+        }
+
+        @Override
+        public AuditActor actor() {
+            return new AuditActor(AuditActor.Type.USER, userId.value(), email == null ? userId.value() : email);
+        }
 
         @Override
         public String credentialId() {

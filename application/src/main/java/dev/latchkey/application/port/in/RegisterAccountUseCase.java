@@ -13,7 +13,13 @@ public interface RegisterAccountUseCase {
     Registration register(RegisterAccountCommand command);
 
     /** Validates itself: every invalid field is reported at once. */
-    record RegisterAccountCommand(String email, String password, String workspaceName) {
+    /** {@code clientAddress}: where the request came from, for the audit log (null when unknown). */
+    record RegisterAccountCommand(String email, String password, String workspaceName, String clientAddress) {
+
+        public RegisterAccountCommand(String email, String password, String workspaceName) {
+            this(email, password, workspaceName, null);
+        }
+
         public RegisterAccountCommand {
             ValidationException.Collector errors = new ValidationException.Collector();
             errors.check(Email.isValid(email), "email", "must be an email address");

@@ -9,13 +9,19 @@ import java.util.Optional;
 /** A signed-in user acting in a workspace (theirs; default their first) and environment. */
 public interface ResolveUserCallerUseCase {
 
-    /** The caller, without rate limiting (the dashboard's pages). */
-    Caller.UserCaller resolve(UserId userId, Optional<WorkspaceId> workspace, Environment environment);
+    /** The caller from {@code clientAddress} (null: unknown), without rate limiting (the dashboard's pages). */
+    Caller.UserCaller resolve(UserId userId, Optional<WorkspaceId> workspace, Environment environment,
+                              String clientAddress);
+
+    default Caller.UserCaller resolve(UserId userId, Optional<WorkspaceId> workspace, Environment environment) {
+        return resolve(userId, workspace, environment, null);
+    }
 
     /**
      * A /v1 request with a user token: the caller in the chosen environment (by default test, or the only one this
      * deployment serves), refused with {@code auth_environment} when this deployment does not serve it, and one
      * token of the user's rate limit taken.
      */
-    Authentication authenticate(UserId userId, Optional<WorkspaceId> workspace, Optional<Environment> environment);
+    Authentication authenticate(UserId userId, Optional<WorkspaceId> workspace, Optional<Environment> environment,
+                                String clientAddress);
 }

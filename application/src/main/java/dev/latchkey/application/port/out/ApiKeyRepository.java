@@ -38,6 +38,9 @@ public interface ApiKeyRepository {
     List<ApiKey> list(WorkspaceId workspaceId, Environment environment, Optional<KeyType> type,
                       Optional<ApiKeyStatus> status, Instant now, String afterId, int limit);
 
+    /** How many keys of a workspace and environment are usable at {@code now} (neither revoked nor expired). */
+    long countUsable(WorkspaceId workspaceId, Environment environment, Instant now);
+
     /** Stores a key's editable fields (name, scopes, rate limit, allowlist); false when there is no such key. */
     boolean update(ApiKey key);
 

@@ -2,6 +2,7 @@ package dev.latchkey.application.port.out;
 
 import dev.latchkey.domain.user.UserId;
 import dev.latchkey.domain.workspace.Membership;
+import dev.latchkey.domain.workspace.Plan;
 import dev.latchkey.domain.workspace.Workspace;
 import dev.latchkey.domain.workspace.WorkspaceId;
 
@@ -14,6 +15,15 @@ public interface WorkspaceRepository {
     void add(Workspace workspace);
 
     Optional<Workspace> findById(WorkspaceId id);
+
+    /**
+     * {@link #findById}, locking the workspace until the transaction ends: changes that count what a workspace holds
+     * against its plan (keys, members) take this lock first, so that two of them never both see room for one more.
+     */
+    Optional<Workspace> findByIdForUpdate(WorkspaceId id);
+
+    /** Sets the plan of a workspace; false when there is no such workspace. */
+    boolean updatePlan(WorkspaceId id, Plan plan);
 
     void addMember(Membership membership);
 

@@ -7,22 +7,27 @@ import dev.latchkey.application.port.out.PasswordHasher;
 import dev.latchkey.application.port.out.Transactions;
 import dev.latchkey.application.port.out.UserRepository;
 import dev.latchkey.application.port.out.WorkspaceRepository;
+import dev.latchkey.application.service.audit.AuditTrail;
 import dev.latchkey.domain.apikey.ApiKey;
 import dev.latchkey.domain.apikey.Environment;
 import dev.latchkey.domain.apikey.IssuedApiKey;
 import dev.latchkey.domain.apikey.KeyType;
 import dev.latchkey.domain.apikey.Scope;
+import dev.latchkey.domain.audit.AuditAction;
+import dev.latchkey.domain.audit.AuditActor;
+import dev.latchkey.domain.audit.AuditTarget;
 import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ErrorCode;
 import dev.latchkey.domain.user.Email;
 import dev.latchkey.domain.user.User;
 import dev.latchkey.domain.workspace.Membership;
-import dev.latchkey.domain.workspace.PlanLimits;
+import dev.latchkey.domain.workspace.Plans;
 import dev.latchkey.domain.workspace.Role;
 import dev.latchkey.domain.workspace.Workspace;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -35,17 +40,21 @@ public final class RegisterAccountService implements RegisterAccountUseCase {
     private final ApiKeyRepository keys;
     private final PasswordHasher passwordHasher;
     private final Transactions transactions;
+    private final Plans plans;
+    private final AuditTrail audit;
     private final Clock clock;
     private final RandomGenerator random;
 
     public RegisterAccountService(UserRepository users, WorkspaceRepository workspaces, ApiKeyRepository keys,
-                                  PasswordHasher passwordHasher, Transactions transactions, Clock clock,
-                                  RandomGenerator random) {
+                                  PasswordHasher passwordHasher, Transactions transactions, Plans plans,
+                                  AuditTrail audit, Clock clock, RandomGenerator random) {
         this.users = users;
         this.workspaces = workspaces;
         this.keys = keys;
         this.passwordHasher = passwordHasher;
         this.transactions = transactions;
+        this.plans = plans;
+        this.audit = audit;
         this.clock = clock;
         this.random = random;
     }
@@ -64,12 +73,18 @@ public final class RegisterAccountService implements RegisterAccountUseCase {
             Workspace workspace = Workspace.create(command.workspaceName(), now);
             Membership owner = new Membership(workspace.id(), user.id(), Role.OWNER, now);
             IssuedApiKey firstKey = ApiKey.issue(workspace.id(), FIRST_KEY_NAME, KeyType.SECRET, Environment.TEST,
-                    Set.copyOf(Scope.PLATFORM), PlanLimits.defaultsFor(workspace.plan()).defaultRateLimitPerMinute(),
+                    Set.copyOf(Scope.PLATFORM), plans.of(workspace.plan()).defaultRateLimitPerMinute(),
                     null, now, random);
             users.add(user);
             workspaces.add(workspace);
             workspaces.addMember(owner);
             keys.add(firstKey.key(), null);
+            AuditActor actor = new AuditActor(AuditActor.Type.USER, user.id().value(), email.value());
+            audit.record(workspace.id(), actor, command.clientAddress(), AuditAction.WORKSPACE_CREATED, null,
+                    new AuditTarget("workspace", workspace.id().value()), Map.of("name", workspace.name()));
+            audit.record(workspace.id(), actor, command.clientAddress(), AuditAction.KEY_CREATED, Environment.TEST,
+                    new AuditTarget("key", firstKey.key().id().value()), Map.of("name", FIRST_KEY_NAME,
+                            "type", KeyType.SECRET.code(), "prefix", firstKey.key().prefix()));
             return new Registration(Account.of(user), workspace, owner, firstKey);
         });
     }

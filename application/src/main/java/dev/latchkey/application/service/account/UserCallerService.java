@@ -10,6 +10,7 @@ import dev.latchkey.application.service.ServedEnvironments;
 import dev.latchkey.domain.apikey.Environment;
 import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ErrorCode;
+import dev.latchkey.domain.user.User;
 import dev.latchkey.domain.user.UserId;
 import dev.latchkey.domain.workspace.Membership;
 import dev.latchkey.domain.workspace.WorkspaceId;
@@ -34,25 +35,26 @@ public final class UserCallerService implements ResolveUserCallerUseCase {
     }
 
     @Override
-    public Caller.UserCaller resolve(UserId userId, Optional<WorkspaceId> workspace, Environment environment) {
-        if (users.findById(userId).isEmpty()) {
-            throw new DomainException(ErrorCode.TOKEN_INVALID, "token does not belong to an existing user");
-        }
+    public Caller.UserCaller resolve(UserId userId, Optional<WorkspaceId> workspace, Environment environment,
+                                     String clientAddress) {
+        User user = users.findById(userId).orElseThrow(() ->
+                new DomainException(ErrorCode.TOKEN_INVALID, "token does not belong to an existing user"));
         Membership membership = workspace
                 .map(id -> workspaces.findMembership(id, userId)
                         .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "workspace not found")))
                 .orElseGet(() -> workspaces.membershipsOf(userId).stream().findFirst()
                         .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND,
                                 "you are not a member of any workspace")));
-        return new Caller.UserCaller(userId, membership.workspaceId(), environment, membership.role());
+        return new Caller.UserCaller(userId, membership.workspaceId(), environment, membership.role(),
+                user.email().value(), clientAddress);
     }
 
     @Override
     public Authentication authenticate(UserId userId, Optional<WorkspaceId> workspace,
-                                       Optional<Environment> environment) {
+                                       Optional<Environment> environment, String clientAddress) {
         Environment chosen = environment.orElseGet(served::defaultEnvironment);
         served.require(chosen);
-        Caller.UserCaller caller = resolve(userId, workspace, chosen);
+        Caller.UserCaller caller = resolve(userId, workspace, chosen, clientAddress);
         return new Authentication(caller, rateLimiter.consume(userId.value(), userRequestsPerMinute));
     }
 }

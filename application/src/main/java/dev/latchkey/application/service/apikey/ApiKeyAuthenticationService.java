@@ -54,11 +54,7 @@ public final class ApiKeyAuthenticationService implements AuthenticateApiKeyUseC
         if (limit.allowed()) {
             usage.record(key, now, clientAddress);
         }
-        return new Authentication(callerOf(key), limit);
-    }
-
-    static Caller.KeyCaller callerOf(ApiKey key) {
-        return new Caller.KeyCaller(key.id(), key.prefix(), key.type(), key.workspaceId(), key.environment(),
-                key.scopes(), key.rateLimitPerMinute(), key.signing());
+        return new Authentication(new Caller.KeyCaller(key.id(), key.prefix(), key.type(), key.workspaceId(),
+                key.environment(), key.scopes(), key.rateLimitPerMinute(), key.signing(), clientAddress), limit);
     }
 }

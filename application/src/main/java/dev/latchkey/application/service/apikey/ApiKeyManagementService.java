@@ -9,6 +9,7 @@ import dev.latchkey.application.port.out.Transactions;
 import dev.latchkey.application.port.out.WorkspaceRepository;
 import dev.latchkey.application.service.CallerAccess;
 import dev.latchkey.application.service.ServedEnvironments;
+import dev.latchkey.application.service.audit.AuditTrail;
 import dev.latchkey.domain.apikey.ApiKey;
 import dev.latchkey.domain.apikey.ApiKeyId;
 import dev.latchkey.domain.apikey.Environment;
@@ -19,11 +20,17 @@ import dev.latchkey.domain.apikey.KeyScopes;
 import dev.latchkey.domain.apikey.KeySpec;
 import dev.latchkey.domain.apikey.KeyType;
 import dev.latchkey.domain.apikey.Scope;
+import dev.latchkey.domain.audit.AuditAction;
+import dev.latchkey.domain.audit.AuditEvent;
+import dev.latchkey.domain.audit.AuditTarget;
 import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ErrorCode;
 import dev.latchkey.domain.common.FieldError;
 import dev.latchkey.domain.common.ValidationException;
+import dev.latchkey.domain.workspace.Plan;
+import dev.latchkey.domain.workspace.PlanFeature;
 import dev.latchkey.domain.workspace.PlanLimits;
+import dev.latchkey.domain.workspace.Plans;
 import dev.latchkey.domain.workspace.Workspace;
 
 import java.nio.charset.StandardCharsets;
@@ -31,9 +38,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 
 public final class ApiKeyManagementService implements ManageApiKeysUseCase {
 
@@ -45,17 +55,21 @@ public final class ApiKeyManagementService implements ManageApiKeysUseCase {
     private final SecretSealer sealer;
     private final Transactions transactions;
     private final ServedEnvironments served;
+    private final Plans plans;
+    private final AuditTrail audit;
     private final Clock clock;
     private final RandomGenerator random;
 
     public ApiKeyManagementService(ApiKeyRepository keys, WorkspaceRepository workspaces, SecretSealer sealer,
-                                   Transactions transactions, ServedEnvironments served, Clock clock,
-                                   RandomGenerator random) {
+                                   Transactions transactions, ServedEnvironments served, Plans plans,
+                                   AuditTrail audit, Clock clock, RandomGenerator random) {
         this.keys = keys;
         this.workspaces = workspaces;
         this.sealer = sealer;
         this.transactions = transactions;
         this.served = served;
+        this.plans = plans;
+        this.audit = audit;
         this.clock = clock;
         this.random = random;
     }
@@ -64,7 +78,8 @@ public final class ApiKeyManagementService implements ManageApiKeysUseCase {
     public IssuedApiKey create(Caller caller, CreateApiKeyCommand command) {
         CallerAccess.requireWrite(caller, Scope.KEYS_WRITE);
         Instant now = clock.instant();
-        PlanLimits limits = limitsOf(caller);
+        Plan plan = workspaceOf(caller).plan();
+        PlanLimits limits = plans.of(plan);
         ValidationException.Collector errors = new ValidationException.Collector();
         Environment environment = environmentFor(caller, command, errors);
         int rateLimit = command.rateLimitPerMinute().orElse(limits.defaultRateLimitPerMinute());
@@ -76,10 +91,16 @@ public final class ApiKeyManagementService implements ManageApiKeysUseCase {
         requireHeld(caller, command.type(), scopes);
         KeySpec spec = new KeySpec(command.name(), command.type(), environment, scopes, rateLimit,
                 command.expiresAt(), command.ipAllowlist(), command.signing());
+        requireFeatures(plan, spec.type() == KeyType.RESTRICTED, scopes, spec.ipAllowlist(), spec.signing());
         IssuedApiKey issued = ApiKey.issue(caller.workspaceId(), spec, now, random);
         SealedSecret sealed = sealIfSigning(issued);
         return transactions.inTransaction(() -> {
+            // the workspace's lock makes the count and the insert one step: no two creates both take the last place
+            Workspace locked = workspaces.findByIdForUpdate(caller.workspaceId())
+                    .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "workspace not found"));
+            require(plans.anotherKey(locked.plan(), keys.countUsable(caller.workspaceId(), environment, now)));
             keys.add(issued.key(), sealed);
+            audit.record(caller, AuditAction.KEY_CREATED, environment, target(issued.key()), describe(issued.key()));
             return issued;
         });
     }
@@ -98,18 +119,24 @@ public final class ApiKeyManagementService implements ManageApiKeysUseCase {
             Set<Scope> scopes = command.scopes().map(requested -> scopesFor(key.type(), requested, errors))
                     .orElse(key.scopes());
             int rateLimit = command.rateLimitPerMinute().orElse(key.rateLimitPerMinute());
+            Plan plan = workspaceOf(caller).plan();
             if (command.rateLimitPerMinute().isPresent()) {
-                checkRateLimit(rateLimit, limitsOf(caller), caller, errors);
+                checkRateLimit(rateLimit, plans.of(plan), caller, errors);
             }
             errors.throwIfAny();
             Set<Scope> added = new HashSet<>(scopes);
             added.removeAll(key.scopes());
             requireHeld(caller, KeyType.RESTRICTED, added);
             List<IpRange> allowlist = command.ipAllowlist().orElse(key.ipAllowlist());
+            // after a downgrade a key keeps what it has: narrowing it, renaming it or clearing its allowlist is always
+            // allowed; only adding to a gated feature is refused
+            requireFeatures(plan, key.type() == KeyType.RESTRICTED && !added.isEmpty(), added,
+                    allowlist.equals(key.ipAllowlist()) ? List.of() : allowlist, false);
             ApiKey edited = key.edit(command.name().orElse(key.name()), scopes, rateLimit, allowlist);
             if (!keys.update(edited)) {
                 throw ApiKeyQueryService.notFound(caller, id);
             }
+            audit.record(caller, AuditAction.KEY_EDITED, key.environment(), target(key), changes(key, edited));
             return edited;
         });
     }
@@ -132,6 +159,12 @@ public final class ApiKeyManagementService implements ManageApiKeysUseCase {
                 throw new DomainException(ErrorCode.CONFLICT,
                         "this key was rolled or revoked by another request at the same time");
             }
+            Instant oldKeyEnds = roll.retired().revokedAt() != null ? roll.retired().revokedAt()
+                    : roll.retired().expiresAt();
+            audit.record(caller, AuditAction.KEY_ROLLED, key.environment(), target(key), Map.of(
+                    "successorId", roll.successor().key().id().value(),
+                    "successorPrefix", roll.successor().key().prefix(),
+                    "oldKeyEnds", String.valueOf(oldKeyEnds)));
             return roll;
         });
     }
@@ -146,6 +179,7 @@ public final class ApiKeyManagementService implements ManageApiKeysUseCase {
                 // already revoked (perhaps a moment ago by another request): report the stored state
                 return ApiKeyQueryService.find(keys, caller, id);
             }
+            audit.record(caller, AuditAction.KEY_REVOKED, key.environment(), target(key), Map.of("prefix", key.prefix()));
             return key.revoke(now);
         });
     }
@@ -156,10 +190,85 @@ public final class ApiKeyManagementService implements ManageApiKeysUseCase {
                 .orElseThrow(() -> ApiKeyQueryService.notFound(caller, id));
     }
 
-    private PlanLimits limitsOf(Caller caller) {
-        Workspace workspace = workspaces.findById(caller.workspaceId())
+    private Workspace workspaceOf(Caller caller) {
+        return workspaces.findById(caller.workspaceId())
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "workspace not found"));
-        return PlanLimits.defaultsFor(workspace.plan());
+    }
+
+    /** The plan gates of what a key gains: restricted scopes, custom scopes, an IP allowlist, signing. */
+    private void requireFeatures(Plan plan, boolean restricted, Set<Scope> addedScopes, List<IpRange> ipAllowlist,
+                                 boolean signing) {
+        if (restricted) {
+            require(plans.feature(plan, PlanFeature.RESTRICTED_KEYS));
+        }
+        if (addedScopes.stream().anyMatch(scope -> !Scope.PLATFORM.contains(scope))) {
+            require(plans.feature(plan, PlanFeature.CUSTOM_SCOPES));
+        }
+        if (!ipAllowlist.isEmpty()) {
+            require(plans.feature(plan, PlanFeature.IP_ALLOWLISTS));
+        }
+        if (signing) {
+            require(plans.feature(plan, PlanFeature.REQUEST_SIGNING));
+        }
+    }
+
+    private static void require(Plans.Gate gate) {
+        if (!gate.allowed()) {
+            throw new DomainException(ErrorCode.PLAN_REQUIRED, gate.message());
+        }
+    }
+
+    private static AuditTarget target(ApiKey key) {
+        return new AuditTarget("key", key.id().value());
+    }
+
+    /** What the audit log says about a new key: its public facts, never its secret. */
+    private static Map<String, String> describe(ApiKey key) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("name", abbreviate(key.name()));
+        details.put("type", key.type().code());
+        details.put("prefix", key.prefix());
+        details.put("scopes", abbreviate(scopesText(key.scopes())));
+        details.put("rateLimit", String.valueOf(key.rateLimitPerMinute()));
+        if (key.expiresAt() != null) {
+            details.put("expiresAt", key.expiresAt().toString());
+        }
+        if (!key.ipAllowlist().isEmpty()) {
+            details.put("ipAllowlist", abbreviate(key.ipAllowlist().stream().map(IpRange::toString)
+                    .collect(Collectors.joining(" "))));
+        }
+        if (key.signing()) {
+            details.put("signing", "true");
+        }
+        return details;
+    }
+
+    /** The fields an edit changed, with their new values. */
+    private static Map<String, String> changes(ApiKey before, ApiKey after) {
+        Map<String, String> details = new LinkedHashMap<>();
+        if (!before.name().equals(after.name())) {
+            details.put("name", abbreviate(after.name()));
+        }
+        if (!before.scopes().equals(after.scopes())) {
+            details.put("scopes", abbreviate(scopesText(after.scopes())));
+        }
+        if (before.rateLimitPerMinute() != after.rateLimitPerMinute()) {
+            details.put("rateLimit", String.valueOf(after.rateLimitPerMinute()));
+        }
+        if (!before.ipAllowlist().equals(after.ipAllowlist())) {
+            details.put("ipAllowlist", abbreviate(after.ipAllowlist().stream().map(IpRange::toString)
+                    .collect(Collectors.joining(" "))));
+        }
+        return details;
+    }
+
+    private static String scopesText(Set<Scope> scopes) {
+        return scopes.stream().map(Scope::value).sorted().collect(Collectors.joining(" "));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= AuditEvent.MAX_DETAIL_LENGTH ? text
+                : text.substring(0, AuditEvent.MAX_DETAIL_LENGTH - 1) + "…";
     }
 
     private Environment environmentFor(Caller caller, CreateApiKeyCommand command,

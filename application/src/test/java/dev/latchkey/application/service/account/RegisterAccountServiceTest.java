@@ -1,6 +1,7 @@
 package dev.latchkey.application.service.account;
 
 import dev.latchkey.application.fake.DirectTransactions;
+import dev.latchkey.application.fake.InMemoryAuditRepository;
 import dev.latchkey.application.fake.FakePasswordHasher;
 import dev.latchkey.application.fake.InMemoryApiKeyRepository;
 import dev.latchkey.application.fake.InMemoryUserRepository;
@@ -25,6 +26,10 @@ import dev.latchkey.domain.workspace.Plan;
 import dev.latchkey.domain.workspace.Role;
 import dev.latchkey.domain.workspace.Workspace;
 import dev.latchkey.application.port.out.ApiKeyRepository;
+import dev.latchkey.application.port.out.AuditRepository;
+import dev.latchkey.application.service.audit.AuditTrail;
+import dev.latchkey.domain.audit.AuditAction;
+import dev.latchkey.domain.workspace.Plans;
 import dev.latchkey.application.port.out.UserRepository;
 import dev.latchkey.application.port.out.WorkspaceRepository;
 import org.junit.jupiter.api.Test;
@@ -47,8 +52,9 @@ class RegisterAccountServiceTest {
     private final FakePasswordHasher hasher = new FakePasswordHasher();
     private final DirectTransactions transactions = new DirectTransactions();
     private final MutableClock clock = MutableClock.at("2025-03-01T10:00:00Z");
+    private final InMemoryAuditRepository audit = new InMemoryAuditRepository(workspaces, transactions);
     private final RegisterAccountService service = new RegisterAccountService(users, workspaces, keys, hasher,
-            transactions, clock, new SplittableRandom(2025));
+            transactions, Plans.defaults(), new AuditTrail(audit, clock), clock, new SplittableRandom(2025));
 
     private Registration register(String email, String password, String workspaceName) {
         return service.register(new RegisterAccountCommand(email, password, workspaceName));
@@ -118,13 +124,33 @@ class RegisterAccountServiceTest {
     }
 
     @Test
+    void theNewWorkspaceAndItsFirstKeyAreInTheAuditLogNamingTheNewUser() {
+        Registration registration = service.register(new RegisterAccountCommand("alice@example.com", "correct horse",
+                "Acme", "203.0.113.7"));
+
+        assertThat(audit.all()).extracting(event -> event.action()).containsExactly(AuditAction.WORKSPACE_CREATED,
+                AuditAction.KEY_CREATED);
+        assertThat(audit.all()).allSatisfy(event -> {
+            assertThat(event.workspaceId()).isEqualTo(registration.workspace().id());
+            assertThat(event.actor().id()).isEqualTo(registration.account().id().value());
+            assertThat(event.actor().label()).isEqualTo("alice@example.com");
+            assertThat(event.ip()).isEqualTo("203.0.113.7");
+            assertThat(event.details().values()).noneMatch(value -> value.contains(
+                    registration.firstKey().secret().reveal()));
+        });
+        assertThat(audit.all().get(1).target().id()).isEqualTo(registration.firstKey().key().id().value());
+    }
+
+    @Test
     void everythingIsWrittenInOneTransaction() {
         List<String> writesOutside = new ArrayList<>();
         RegisterAccountService checked = new RegisterAccountService(
                 insideTransactionsOnly(UserRepository.class, users, writesOutside),
                 insideTransactionsOnly(WorkspaceRepository.class, workspaces, writesOutside),
                 insideTransactionsOnly(ApiKeyRepository.class, keys, writesOutside),
-                hasher, transactions, clock, new SplittableRandom(7));
+                hasher, transactions, Plans.defaults(),
+                new AuditTrail(insideTransactionsOnly(AuditRepository.class, audit, writesOutside), clock), clock,
+                new SplittableRandom(7));
 
         checked.register(new RegisterAccountCommand("alice@example.com", "correct horse", "Acme"));
 

@@ -133,7 +133,7 @@ class UserCallerServiceTest {
 
     @Test
     void authenticatingDefaultsToTheTestEnvironment() {
-        Authentication authentication = service.authenticate(alice.id(), Optional.empty(), Optional.empty());
+        Authentication authentication = service.authenticate(alice.id(), Optional.empty(), Optional.empty(), null);
 
         assertThat(authentication.caller().environment()).isEqualTo(Environment.TEST);
         assertThat(authentication.caller().workspaceId()).isEqualTo(first.id());
@@ -143,7 +143,7 @@ class UserCallerServiceTest {
     @Test
     void authenticatingDefaultsToLiveWhenOnlyLiveIsServed() {
         Authentication authentication = service(ServedEnvironments.parse("live"))
-                .authenticate(alice.id(), Optional.empty(), Optional.empty());
+                .authenticate(alice.id(), Optional.empty(), Optional.empty(), null);
 
         assertThat(authentication.caller().environment()).isEqualTo(Environment.LIVE);
     }
@@ -151,7 +151,7 @@ class UserCallerServiceTest {
     @Test
     void theChosenEnvironmentAndWorkspaceAreUsed() {
         Authentication authentication = service.authenticate(alice.id(), Optional.of(second.id()),
-                Optional.of(Environment.LIVE));
+                Optional.of(Environment.LIVE), null);
 
         Caller.UserCaller caller = (Caller.UserCaller) authentication.caller();
         assertThat(caller.environment()).isEqualTo(Environment.LIVE);
@@ -164,7 +164,7 @@ class UserCallerServiceTest {
         UserCallerService testOnly = service(ServedEnvironments.parse("test"));
 
         DomainException e = catchThrowableOfType(DomainException.class,
-                () -> testOnly.authenticate(alice.id(), Optional.empty(), Optional.of(Environment.LIVE)));
+                () -> testOnly.authenticate(alice.id(), Optional.empty(), Optional.of(Environment.LIVE), null));
 
         assertThat(e).isNotNull();
         assertThat(e.code()).isEqualTo(ErrorCode.AUTH_ENVIRONMENT);
@@ -173,11 +173,11 @@ class UserCallerServiceTest {
 
     @Test
     void eachRequestTakesOneTokenOfTheUsersLimit() {
-        Authentication one = service.authenticate(alice.id(), Optional.empty(), Optional.empty());
-        service.authenticate(alice.id(), Optional.of(second.id()), Optional.of(Environment.LIVE));
-        Authentication three = service.authenticate(alice.id(), Optional.empty(), Optional.empty());
-        Authentication four = service.authenticate(alice.id(), Optional.empty(), Optional.empty());
-        Authentication bobsFirst = service.authenticate(bob.id(), Optional.empty(), Optional.empty());
+        Authentication one = service.authenticate(alice.id(), Optional.empty(), Optional.empty(), null);
+        service.authenticate(alice.id(), Optional.of(second.id()), Optional.of(Environment.LIVE), null);
+        Authentication three = service.authenticate(alice.id(), Optional.empty(), Optional.empty(), null);
+        Authentication four = service.authenticate(alice.id(), Optional.empty(), Optional.empty(), null);
+        Authentication bobsFirst = service.authenticate(bob.id(), Optional.empty(), Optional.empty(), null);
 
         assertThat(one.rateLimit().allowed()).isTrue();
         assertThat(one.rateLimit().limit()).isEqualTo(3);
@@ -195,7 +195,7 @@ class UserCallerServiceTest {
         UserId ghost = UserId.newId();
 
         DomainException e = catchThrowableOfType(DomainException.class,
-                () -> service.authenticate(ghost, Optional.empty(), Optional.empty()));
+                () -> service.authenticate(ghost, Optional.empty(), Optional.empty(), null));
 
         assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_INVALID);
         assertThat(rateLimiter.used(ghost.value())).isZero();

@@ -1,7 +1,9 @@
 package dev.latchkey.application.service.apikey;
 
+import dev.latchkey.application.fake.TestKeys;
 import dev.latchkey.application.fake.DirectTransactions;
 import dev.latchkey.application.fake.FakeSecretSealer;
+import dev.latchkey.application.fake.InMemoryAuditRepository;
 import dev.latchkey.application.fake.InMemoryApiKeyRepository;
 import dev.latchkey.application.fake.InMemoryWorkspaceRepository;
 import dev.latchkey.application.fake.MutableClock;
@@ -13,7 +15,11 @@ import dev.latchkey.application.port.out.SealedSecret;
 import dev.latchkey.application.port.out.SigningSecret;
 import dev.latchkey.application.port.out.Transactions;
 import dev.latchkey.application.service.ServedEnvironments;
+import dev.latchkey.application.service.audit.AuditTrail;
 import dev.latchkey.domain.apikey.ApiKey;
+import dev.latchkey.domain.audit.AuditEvent;
+import dev.latchkey.domain.audit.AuditActor;
+import dev.latchkey.domain.audit.AuditAction;
 import dev.latchkey.domain.apikey.ApiKeyId;
 import dev.latchkey.domain.apikey.ApiKeySecret;
 import dev.latchkey.domain.apikey.ApiKeyStatus;
@@ -30,6 +36,7 @@ import dev.latchkey.domain.common.FieldError;
 import dev.latchkey.domain.common.ValidationException;
 import dev.latchkey.domain.user.UserId;
 import dev.latchkey.domain.workspace.Plan;
+import dev.latchkey.domain.workspace.Plans;
 import dev.latchkey.domain.workspace.Role;
 import dev.latchkey.domain.workspace.Workspace;
 import dev.latchkey.domain.workspace.WorkspaceId;
@@ -63,6 +70,7 @@ class ApiKeyManagementServiceTest {
     private final InMemoryApiKeyRepository keys = new InMemoryApiKeyRepository(transactions);
     private final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository();
     private final FakeSecretSealer sealer = new FakeSecretSealer();
+    private final InMemoryAuditRepository audit = new InMemoryAuditRepository(workspaces, transactions);
     private final MutableClock clock = new MutableClock(T0);
     private final SplittableRandom random = new SplittableRandom(11);
     /** On SCALE, so that no plan gate (restricted keys, custom scopes, signing, allowlists) is in the way. */
@@ -79,7 +87,8 @@ class ApiKeyManagementServiceTest {
     }
 
     private ApiKeyManagementService service(ServedEnvironments served) {
-        return new ApiKeyManagementService(keys, workspaces, sealer, transactions, served, clock, random);
+        return new ApiKeyManagementService(keys, workspaces, sealer, transactions, served, Plans.defaults(),
+                new AuditTrail(audit, clock), clock, random);
     }
 
     private static Caller.UserCaller user(Workspace workspace, Environment environment, Role role) {
@@ -133,6 +142,148 @@ class ApiKeyManagementServiceTest {
                                      Integer rateLimit, Instant expiresAt, List<String> allowlist, Boolean signing) {
         return service.create(caller, CreateApiKeyCommand.parse(name, type, environment, scopes, rateLimit, expiresAt,
                 allowlist, signing));
+    }
+
+    @Nested
+    class PlanGates {
+
+        private final Workspace pro = workspace("Pro", Plan.PRO);
+
+        private Caller.UserCaller proOwner() {
+            return user(pro, Environment.TEST, Role.OWNER);
+        }
+
+        private DomainException planRequired(Runnable action) {
+            DomainException e = refused(action);
+            assertThat(e.code()).isEqualTo(ErrorCode.PLAN_REQUIRED);
+            return e;
+        }
+
+        @Test
+        void theFreePlanHasNoRestrictedKeysCustomScopesSigningOrAllowlists() {
+            assertThat(planRequired(() -> createdWith(freeOwner(), "rk", "rk", null, List.of("keys:read"), null, null,
+                    null, null)).getMessage()).isEqualTo("Restricted keys are not available on the free plan. "
+                    + "Upgrade to Pro, Scale or Enterprise.");
+            assertThat(planRequired(() -> createdWith(freeOwner(), "pk", "pk", null, List.of("resources:read"), null,
+                    null, null, null)).getMessage()).startsWith("Custom scopes are not available on the free plan.");
+            assertThat(planRequired(() -> createdWith(freeOwner(), "signer", "sk", null, null, null, null, null, true))
+                    .getMessage()).startsWith("Request signing is not available on the free plan.");
+            assertThat(planRequired(() -> createdWith(freeOwner(), "office", "sk", null, null, null, null,
+                    List.of("203.0.113.0/24"), null)).getMessage())
+                    .isEqualTo("IP allowlists are not available on the free plan. Upgrade to Scale or Enterprise.");
+            assertThat(keys.countUsable(free.id(), Environment.TEST, T0)).as("nothing was created").isZero();
+        }
+
+        @Test
+        void theFreePlanStillHasSecretAndPublishableKeysWithPlatformScopes() {
+            assertThat(createdWith(freeOwner(), "sk", "sk", null, null, null, null, null, null).key().type())
+                    .isEqualTo(KeyType.SECRET);
+            assertThat(createdWith(freeOwner(), "pk", "pk", null, List.of("keys:read"), null, null, null, null)
+                    .key().type()).isEqualTo(KeyType.PUBLISHABLE);
+        }
+
+        @Test
+        void proHasRestrictedKeysAndSigningButNoAllowlists() {
+            createdWith(proOwner(), "rk", "rk", null, List.of("keys:read", "jobs:write"), null, null, null, null);
+            createdWith(proOwner(), "signer", "sk", null, null, null, null, null, true);
+            assertThat(planRequired(() -> createdWith(proOwner(), "office", "sk", null, null, null, null,
+                    List.of("203.0.113.0/24"), null)).getMessage())
+                    .isEqualTo("IP allowlists are not available on the pro plan. Upgrade to Scale or Enterprise.");
+        }
+
+        @Test
+        void anEnvironmentHoldsAtMostThePlansNumberOfUsableKeys() {
+            for (int i = 0; i < 10; i++) {
+                createdWith(freeOwner(), "k" + i, "sk", null, null, null, null, null, null);
+            }
+            assertThat(planRequired(() -> createdWith(freeOwner(), "eleventh", "sk", null, null, null, null, null,
+                    null)).getMessage()).isEqualTo("The free plan allows 10 active keys per environment. "
+                    + "Upgrade to Pro, Scale or Enterprise.");
+            // the other environment has its own room, and a revoked key frees its place
+            createdWith(user(free, Environment.LIVE, Role.OWNER), "live", "sk", "live", null, null, null, null, null);
+            ApiKey first = keys.list(free.id(), Environment.TEST, java.util.Optional.empty(),
+                    java.util.Optional.empty(), T0, null, 1).getFirst();
+            service.revoke(freeOwner(), first.id());
+            createdWith(freeOwner(), "after a revoke", "sk", null, null, null, null, null, null);
+        }
+
+        @Test
+        void afterADowngradeAKeyKeepsWhatItHasAndMayBeNarrowedButNotWidened() {
+            IssuedApiKey restricted = createdWith(proOwner(), "rk", "rk", null, List.of("keys:read", "keys:write"),
+                    null, null, null, null);
+            workspaces.updatePlan(pro.id(), Plan.FREE);
+
+            ApiKey narrowed = service.edit(proOwner(), restricted.key().id(),
+                    EditApiKeyCommand.parse("renamed", List.of("keys:read"), null, null, List.of()));
+            assertThat(narrowed.scopes()).containsExactly(Scope.KEYS_READ);
+            planRequired(() -> service.edit(proOwner(), restricted.key().id(),
+                    EditApiKeyCommand.parse(null, List.of("keys:read", "usage:read"), null, null, List.of())));
+            assertThat(service.roll(proOwner(), restricted.key().id(), Duration.ZERO).successor().key().type())
+                    .as("rolling stays possible: it is how a leaked key is replaced").isEqualTo(KeyType.RESTRICTED);
+        }
+
+        @Test
+        void anAllowlistMayBeClearedOnAnyPlanButSetOnlyWhereIncluded() {
+            IssuedApiKey fenced = createdWith(owner(), "office", "sk", null, null, null, null,
+                    List.of("203.0.113.0/24"), null);
+            workspaces.updatePlan(acme.id(), Plan.PRO);
+
+            planRequired(() -> service.edit(owner(), fenced.key().id(),
+                    EditApiKeyCommand.parse(null, null, null, List.of("198.51.100.0/24"), List.of())));
+            assertThat(service.edit(owner(), fenced.key().id(),
+                    EditApiKeyCommand.parse(null, null, null, List.of(), List.of())).ipAllowlist()).isEmpty();
+            assertThat(service.edit(owner(), fenced.key().id(),
+                    EditApiKeyCommand.parse("renamed only", null, null, null, List.of())).name()).isEqualTo("renamed only");
+        }
+    }
+
+    @Nested
+    class Audit {
+
+        @Test
+        void everyChangeIsRecordedWithItsActorAddressAndTargetButNeverTheSecret() {
+            Caller.UserCaller owner = new Caller.UserCaller(UserId.newId(), acme.id(), Environment.TEST, Role.OWNER,
+                    "owner@example.com", "203.0.113.5");
+            IssuedApiKey issued = service.create(owner, command("sk", List.of()));
+            service.edit(owner, issued.key().id(), EditApiKeyCommand.parse("renamed", null, 100, null, List.of()));
+            KeyRoll roll = service.roll(owner, issued.key().id(), Duration.ofHours(1));
+            service.revoke(owner, roll.successor().key().id());
+
+            assertThat(audit.all()).extracting(AuditEvent::action).containsExactly(AuditAction.KEY_CREATED,
+                    AuditAction.KEY_EDITED, AuditAction.KEY_ROLLED, AuditAction.KEY_REVOKED);
+            assertThat(audit.all()).allSatisfy(event -> {
+                assertThat(event.actor()).isEqualTo(new AuditActor(AuditActor.Type.USER, owner.userId().value(),
+                        "owner@example.com"));
+                assertThat(event.ip()).isEqualTo("203.0.113.5");
+                assertThat(event.environment()).isEqualTo(Environment.TEST);
+                assertThat(event.workspaceId()).isEqualTo(acme.id());
+                assertThat(String.valueOf(event.details())).doesNotContain(issued.secret().reveal())
+                        .doesNotContain(roll.successor().secret().reveal());
+            });
+            assertThat(audit.all().get(1).details()).containsExactlyInAnyOrderEntriesOf(
+                    java.util.Map.of("name", "renamed", "rateLimit", "100"));
+            assertThat(audit.all().get(2).details()).containsEntry("successorId", roll.successor().key().id().value());
+            assertThat(audit.all().get(3).target().id()).isEqualTo(roll.successor().key().id().value());
+        }
+
+        @Test
+        void aKeyIsNamedByItsIdAndPrefix() {
+            Caller.KeyCaller key = keyCaller(acme, Environment.TEST, Scope.KEYS_WRITE, Scope.KEYS_READ);
+            service.create(key, command("rk", List.of("keys:read")));
+
+            AuditEvent event = audit.all().getFirst();
+            assertThat(event.actor()).isEqualTo(new AuditActor(AuditActor.Type.KEY, key.keyId().value(),
+                    key.keyPrefix()));
+        }
+
+        @Test
+        void aRefusedChangeLeavesNoRecord() {
+            refused(() -> service.create(freeOwner(), command("rk", List.of("keys:read"))));
+            invalid(() -> service.create(owner(), CreateApiKeyCommand.parse("x", "sk", null, null, 0, null, null,
+                    null)));
+
+            assertThat(audit.all()).isEmpty();
+        }
     }
 
     @Nested
@@ -775,7 +926,7 @@ class ApiKeyManagementServiceTest {
             FailureRecordingTransactions recording = new FailureRecordingTransactions(transactions);
             ApiKeyRepository losing = new RetireLosingRepository(keys);
             ApiKeyManagementService loser = new ApiKeyManagementService(losing, workspaces, sealer, recording,
-                    ServedEnvironments.both(), clock, random);
+                    ServedEnvironments.both(), Plans.defaults(), new AuditTrail(audit, clock), clock, random);
 
             DomainException e = refused(() -> loser.roll(owner(), issued.key().id(), Duration.ofHours(1)));
 
@@ -916,7 +1067,7 @@ class ApiKeyManagementServiceTest {
         @Test
         void aKeyWithKeysWriteMayRevokeEvenItself() {
             IssuedApiKey issued = created("sk", null);
-            Caller.KeyCaller self = ApiKeyAuthenticationService.callerOf(issued.key());
+            Caller.KeyCaller self = TestKeys.callerOf(issued.key());
 
             assertThat(service.revoke(self, issued.key().id()).revokedAt()).isEqualTo(T0);
         }
@@ -970,6 +1121,11 @@ class ApiKeyManagementServiceTest {
         @Override
         public boolean retire(ApiKey retired) {
             return false;
+        }
+
+        @Override
+        public long countUsable(WorkspaceId workspaceId, Environment environment, Instant now) {
+            return delegate.countUsable(workspaceId, environment, now);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.latchkey.application.service.apikey;
 
+import dev.latchkey.application.fake.TestKeys;
 import dev.latchkey.application.fake.FakeRateLimiter;
 import dev.latchkey.application.fake.InMemoryApiKeyRepository;
 import dev.latchkey.application.fake.MutableClock;
@@ -288,7 +289,7 @@ class ApiKeyVerificationServiceTest {
     @Test
     void theCallerMayVerifyItsOwnKey() {
         IssuedApiKey own = stored(workspace, Environment.LIVE, Set.of(Scope.KEYS_VERIFY), 10, List.of(), null);
-        Caller.KeyCaller self = ApiKeyAuthenticationService.callerOf(own.key());
+        Caller.KeyCaller self = TestKeys.callerOf(own.key());
 
         assertThat(service.verify(self, new VerifyCommand(own.secret().reveal(), Set.of(Scope.KEYS_VERIFY), null))
                 .code()).isEqualTo(VerifyCode.VALID);

@@ -1,14 +1,18 @@
 package dev.latchkey.application.service.apikey;
 
+import dev.latchkey.application.fake.TestKeys;
 import dev.latchkey.application.fake.DirectTransactions;
 import dev.latchkey.application.fake.FakeSecretSealer;
+import dev.latchkey.application.fake.InMemoryAuditRepository;
 import dev.latchkey.application.fake.InMemoryApiKeyRepository;
 import dev.latchkey.application.fake.InMemoryWorkspaceRepository;
 import dev.latchkey.application.fake.MutableClock;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.ManageApiKeysUseCase.CreateApiKeyCommand;
 import dev.latchkey.application.service.ServedEnvironments;
+import dev.latchkey.application.service.audit.AuditTrail;
 import dev.latchkey.domain.apikey.Environment;
+import dev.latchkey.domain.apikey.ApiKey;
 import dev.latchkey.domain.apikey.IssuedApiKey;
 import dev.latchkey.domain.apikey.KeyRoll;
 import dev.latchkey.domain.apikey.RequestSignature;
@@ -16,6 +20,7 @@ import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ErrorCode;
 import dev.latchkey.domain.user.UserId;
 import dev.latchkey.domain.workspace.Plan;
+import dev.latchkey.domain.workspace.Plans;
 import dev.latchkey.domain.workspace.Role;
 import dev.latchkey.domain.workspace.Workspace;
 import dev.latchkey.domain.workspace.WorkspaceId;
@@ -42,7 +47,9 @@ class RequestSignatureServiceTest {
     private final FakeSecretSealer sealer = new FakeSecretSealer();
     private final MutableClock clock = MutableClock.at("2025-08-01T10:00:00Z");
     private final ApiKeyManagementService management = new ApiKeyManagementService(keys, workspaces, sealer,
-            transactions, ServedEnvironments.both(), clock, new SplittableRandom(8));
+            transactions, ServedEnvironments.both(), Plans.defaults(),
+            new AuditTrail(new InMemoryAuditRepository(workspaces, transactions), clock), clock,
+            new SplittableRandom(8));
     private final RequestSignatureService service = new RequestSignatureService(keys, sealer, clock);
     private final Workspace acme = new Workspace(WorkspaceId.newId(), "Acme", Plan.PRO, Instant.EPOCH);
     private final Caller.UserCaller owner = new Caller.UserCaller(UserId.newId(), acme.id(), Environment.LIVE,
@@ -62,7 +69,9 @@ class RequestSignatureServiceTest {
     }
 
     private static Caller.KeyCaller callerOf(IssuedApiKey issued) {
-        return ApiKeyAuthenticationService.callerOf(issued.key());
+        ApiKey key = issued.key();
+        return new Caller.KeyCaller(key.id(), key.prefix(), key.type(), key.workspaceId(), key.environment(),
+                key.scopes(), key.rateLimitPerMinute(), key.signing());
     }
 
     private long now() {
@@ -246,7 +255,7 @@ class RequestSignatureServiceTest {
     void bothKeysOfARollSignDuringTheGraceAndOnlyTheSuccessorAfter() {
         IssuedApiKey old = key(true);
         KeyRoll roll = management.roll(owner, old.key().id(), Duration.ofMinutes(30));
-        Caller.KeyCaller successor = ApiKeyAuthenticationService.callerOf(roll.successor().key());
+        Caller.KeyCaller successor = TestKeys.callerOf(roll.successor().key());
 
         accepted(successor, RequestSignature.sign(old.secret().reveal(), BODY, now()), BODY);
         accepted(successor, RequestSignature.sign(roll.successor().secret().reveal(), BODY, now()), BODY);

@@ -317,6 +317,23 @@ public abstract class ApiKeyRepositoryContract {
     }
 
     @Test
+    void countUsableCountsTheKeysNeitherRevokedNorExpiredOfOneWorkspaceAndEnvironment() {
+        WorkspaceId workspace = newWorkspace();
+        add(key(workspace, Environment.LIVE, NOW));
+        add(withDates(key(workspace, Environment.LIVE, NOW), NOW.plus(MICRO), null)); // expires a moment later
+        add(withDates(key(workspace, Environment.LIVE, NOW), null, NOW.plus(MICRO))); // revoked a moment later
+        add(withDates(key(workspace, Environment.LIVE, NOW), NOW, null));
+        add(withDates(key(workspace, Environment.LIVE, NOW), null, NOW));
+        add(key(workspace, Environment.TEST, NOW));
+        add(key(newWorkspace(), Environment.LIVE, NOW));
+
+        assertThat(keys().countUsable(workspace, Environment.LIVE, NOW)).isEqualTo(3);
+        assertThat(keys().countUsable(workspace, Environment.LIVE, NOW.plusSeconds(1))).isEqualTo(1);
+        assertThat(keys().countUsable(workspace, Environment.TEST, NOW)).isEqualTo(1);
+        assertThat(keys().countUsable(newWorkspace(), Environment.LIVE, NOW)).isZero();
+    }
+
+    @Test
     void signingSecretsAreThoseOfTheUsableSigningKeysOfTheWorkspaceAndEnvironment() {
         WorkspaceId workspace = newWorkspace();
         WorkspaceId other = newWorkspace();
