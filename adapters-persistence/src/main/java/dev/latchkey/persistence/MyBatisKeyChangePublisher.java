@@ -1,10 +1,11 @@
 package dev.latchkey.persistence;
 
+import dev.latchkey.persistence.cache.Announcement;
 import dev.latchkey.persistence.cache.KeyChange;
 import dev.latchkey.persistence.cache.KeyChangePublisher;
 import org.springframework.stereotype.Component;
 
-/** Announces key changes with PostgreSQL's NOTIFY, in the transaction of the change. */
+/** Announces changes (of keys, of workspace locks) with PostgreSQL's NOTIFY, in the transaction of the change. */
 @Component
 public class MyBatisKeyChangePublisher implements KeyChangePublisher {
 
@@ -15,7 +16,7 @@ public class MyBatisKeyChangePublisher implements KeyChangePublisher {
     }
 
     @Override
-    public void publish(KeyChange change) {
+    public void publish(Announcement change) {
         StoreFailures.guard(() -> mapper.announce(KeyChange.CHANNEL, change.payload()));
     }
 }

@@ -38,4 +38,9 @@ public class MyBatisUserRepository implements UserRepository {
     public Optional<User> findById(UserId id) {
         return Optional.ofNullable(StoreFailures.guard(() -> mapper.findById(id.value()))).map(UserRow::toDomain);
     }
+
+    @Override
+    public boolean changePassword(User changed) {
+        return StoreFailures.guard(() -> mapper.changePassword(UserRow.from(changed))) == 1;
+    }
 }

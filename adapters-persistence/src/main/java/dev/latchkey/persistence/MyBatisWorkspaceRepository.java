@@ -1,9 +1,12 @@
 package dev.latchkey.persistence;
 
 import dev.latchkey.application.port.out.WorkspaceRepository;
+import dev.latchkey.domain.user.Email;
 import dev.latchkey.domain.user.UserId;
+import dev.latchkey.domain.workspace.Member;
 import dev.latchkey.domain.workspace.Membership;
 import dev.latchkey.domain.workspace.Plan;
+import dev.latchkey.domain.workspace.Role;
 import dev.latchkey.domain.workspace.Workspace;
 import dev.latchkey.domain.workspace.WorkspaceId;
 import org.springframework.stereotype.Repository;
@@ -56,5 +59,43 @@ public class MyBatisWorkspaceRepository implements WorkspaceRepository {
     public Optional<Membership> findMembership(WorkspaceId workspaceId, UserId userId) {
         return Optional.ofNullable(StoreFailures.guard(() -> mapper.findMembership(workspaceId.value(), userId.value())))
                 .map(MembershipRow::toDomain);
+    }
+
+    @Override
+    public List<Member> members(WorkspaceId workspaceId, UserId afterUserId, int limit) {
+        return StoreFailures.guard(() -> mapper.members(workspaceId.value(),
+                afterUserId == null ? null : afterUserId.value(), limit)).stream().map(MemberRow::toDomain).toList();
+    }
+
+    @Override
+    public Optional<Member> findMember(WorkspaceId workspaceId, UserId userId) {
+        return Optional.ofNullable(StoreFailures.guard(() -> mapper.findMember(workspaceId.value(), userId.value())))
+                .map(MemberRow::toDomain);
+    }
+
+    @Override
+    public Optional<Member> findMemberByEmail(WorkspaceId workspaceId, Email email) {
+        return Optional.ofNullable(StoreFailures.guard(() -> mapper.findMemberByEmail(workspaceId.value(),
+                email.value()))).map(MemberRow::toDomain);
+    }
+
+    @Override
+    public long countMembers(WorkspaceId workspaceId) {
+        return StoreFailures.guard(() -> mapper.countMembers(workspaceId.value(), null));
+    }
+
+    @Override
+    public long countMembers(WorkspaceId workspaceId, Role role) {
+        return StoreFailures.guard(() -> mapper.countMembers(workspaceId.value(), role.name()));
+    }
+
+    @Override
+    public boolean updateRole(WorkspaceId workspaceId, UserId userId, Role role) {
+        return StoreFailures.guard(() -> mapper.updateRole(workspaceId.value(), userId.value(), role.name())) > 0;
+    }
+
+    @Override
+    public boolean removeMember(WorkspaceId workspaceId, UserId userId) {
+        return StoreFailures.guard(() -> mapper.deleteMembership(workspaceId.value(), userId.value())) > 0;
     }
 }

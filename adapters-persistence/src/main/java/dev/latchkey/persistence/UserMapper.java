@@ -10,4 +10,7 @@ public interface UserMapper {
     UserRow findByEmail(String email);
 
     UserRow findById(String id);
+
+    /** The row's password fields, if it is at {@code row.tokenVersion() - 1}; the number of rows updated (0 or 1). */
+    int changePassword(UserRow row);
 }

@@ -19,4 +19,18 @@ public interface WorkspaceMapper {
     List<MembershipRow> membershipsOf(String userId);
 
     MembershipRow findMembership(@Param("workspaceId") String workspaceId, @Param("userId") String userId);
+
+    List<MemberRow> members(@Param("workspaceId") String workspaceId, @Param("afterUserId") String afterUserId,
+                            @Param("limit") int limit);
+
+    MemberRow findMember(@Param("workspaceId") String workspaceId, @Param("userId") String userId);
+
+    MemberRow findMemberByEmail(@Param("workspaceId") String workspaceId, @Param("email") String email);
+
+    long countMembers(@Param("workspaceId") String workspaceId, @Param("role") String role);
+
+    int updateRole(@Param("workspaceId") String workspaceId, @Param("userId") String userId,
+                   @Param("role") String role);
+
+    int deleteMembership(@Param("workspaceId") String workspaceId, @Param("userId") String userId);
 }

@@ -6,7 +6,10 @@ import dev.latchkey.domain.apikey.Environment;
 import dev.latchkey.domain.apikey.KeyType;
 import dev.latchkey.domain.apikey.Scope;
 import dev.latchkey.domain.workspace.Workspace;
+import dev.latchkey.domain.workspace.WorkspaceId;
 import dev.latchkey.persistence.cache.CachingApiKeyRepository;
+import dev.latchkey.persistence.cache.CachingWorkspaceLockRepository;
+import dev.latchkey.persistence.cache.KeyChange;
 import dev.latchkey.persistence.cache.KeyChangeListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,13 +23,15 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two nodes (two caches, each with its own listener) on one PostgreSQL: a change made through one is heard by the
+ * Two nodes (each with its key cache and lock cache, and its own listener) on one PostgreSQL: a change made through one
+ * is heard by the
  * other, and a node that loses its listening connection keeps nothing until it listens again.
  */
 @SpringBootTest(classes = PersistenceTestApplication.class)
@@ -39,12 +44,15 @@ class KeyChangeListenerTest {
     @Autowired MyBatisApiKeyRepository store;
     @Autowired MyBatisWorkspaceRepository workspaces;
     @Autowired MyBatisKeyChangePublisher publisher;
+    @Autowired MyBatisWorkspaceLockRepository lockStore;
     @Autowired Transactions transactions;
     @Autowired DataSource dataSource;
     @Autowired JdbcTemplate jdbc;
 
     private CachingApiKeyRepository nodeA;
     private CachingApiKeyRepository nodeB;
+    private CachingWorkspaceLockRepository locksA;
+    private CachingWorkspaceLockRepository locksB;
     private KeyChangeListener listenerA;
     private KeyChangeListener listenerB;
 
@@ -52,11 +60,14 @@ class KeyChangeListenerTest {
     void startTwoNodes() {
         nodeA = new CachingApiKeyRepository(store, publisher, Duration.ofMinutes(10), 1_000);
         nodeB = new CachingApiKeyRepository(store, publisher, Duration.ofMinutes(10), 1_000);
-        listenerA = new KeyChangeListener(dataSource, nodeA, Duration.ofSeconds(5));
-        listenerB = new KeyChangeListener(dataSource, nodeB, Duration.ofSeconds(5));
+        locksA = new CachingWorkspaceLockRepository(lockStore, publisher, Duration.ofMinutes(10), 1_000);
+        locksB = new CachingWorkspaceLockRepository(lockStore, publisher, Duration.ofMinutes(10), 1_000);
+        listenerA = new KeyChangeListener(dataSource, List.of(nodeA, locksA), Duration.ofSeconds(5));
+        listenerB = new KeyChangeListener(dataSource, List.of(nodeB, locksB), Duration.ofSeconds(5));
         listenerA.start();
         listenerB.start();
-        assertThat(eventually(Duration.ofSeconds(5), () -> nodeA.isListening() && nodeB.isListening())).isTrue();
+        assertThat(eventually(Duration.ofSeconds(5), () -> nodeA.isListening() && nodeB.isListening()
+                && locksA.isListening() && locksB.isListening())).isTrue();
     }
 
     @AfterEach
@@ -64,6 +75,7 @@ class KeyChangeListenerTest {
         listenerA.stop();
         listenerB.stop();
         assertThat(nodeA.isListening()).isFalse();
+        assertThat(locksA.isListening()).isFalse();
     }
 
     @Test
@@ -132,6 +144,76 @@ class KeyChangeListenerTest {
     void theListeningSessionIsNamedForOperators() {
         assertThat(jdbc.queryForObject("select application_name from pg_stat_activity where pid = ?", String.class,
                 listenerA.backendPid())).isEqualTo("latchkey-key-changes");
+    }
+
+    // --- the kill switch, on the same connection
+
+    @Test
+    void aWorkspaceLockedOnOneNodeIsLockedOnTheOtherWithinASecondAndUnlockedLikewise() {
+        WorkspaceId workspace = newWorkspace();
+        assertThat(locksB.lockedAt(workspace)).isEmpty();
+        assertThat(locksB.holds(workspace)).as("B keeps \"not locked\"").isTrue();
+
+        Instant at = now();
+        transactions.inTransaction(() -> locksA.lock(workspace, at));
+
+        assertThat(locksA.lockedAt(workspace)).as("at once on the node that locked it").contains(at);
+        assertThat(eventually(HEARD_WITHIN, () -> locksB.lockedAt(workspace).isPresent())).as("heard by B").isTrue();
+        assertThat(locksB.lockedAt(workspace)).contains(at);
+
+        transactions.inTransaction(() -> locksB.unlock(workspace));
+        assertThat(eventually(HEARD_WITHIN, () -> locksA.lockedAt(workspace).isEmpty())).as("heard by A").isTrue();
+    }
+
+    @Test
+    void aLockChangeLeavesTheKeyCacheAloneAndAKeyChangeTheLockCache() {
+        ApiKey key = newKey();
+        WorkspaceId workspace = key.workspaceId();
+        nodeB.findByHash(key.hash());
+        locksB.lockedAt(workspace);
+
+        transactions.inTransaction(() -> locksA.lock(workspace, now()));
+        assertThat(eventually(HEARD_WITHIN, () -> !locksB.holds(workspace))).isTrue();
+        assertThat(nodeB.holds(key.hash())).as("the key is still kept").isTrue();
+
+        locksB.lockedAt(workspace);
+        transactions.inTransaction(() -> nodeA.revoke(key.revoke(now()), now()));
+        assertThat(eventually(HEARD_WITHIN, () -> !nodeB.holds(key.hash()))).isTrue();
+        assertThat(locksB.holds(workspace)).as("the lock is still kept").isTrue();
+    }
+
+    @Test
+    void anUnreadableAnnouncementMakesEveryCacheForgetEverything() {
+        ApiKey key = newKey();
+        nodeB.findByHash(key.hash());
+        locksB.lockedAt(key.workspaceId());
+
+        jdbc.queryForObject("select pg_notify(?, ?)::text", String.class, KeyChange.CHANNEL, "from a newer version");
+
+        assertThat(eventually(HEARD_WITHIN, () -> !nodeB.holds(key.hash()) && !locksB.holds(key.workspaceId())))
+                .isTrue();
+    }
+
+    @Test
+    void aNodeThatLostItsConnectionForgetsTheLocksItKeptAndKeepsNoneUntilItListensAgain() {
+        WorkspaceId workspace = newWorkspace();
+        locksB.lockedAt(workspace);
+        int lostPid = listenerB.backendPid();
+
+        jdbc.queryForObject("select pg_terminate_backend(?)", Boolean.class, lostPid);
+        // a lock B cannot hear: made behind the cache's back, without an announcement
+        jdbc.update("update workspaces set locked_at = now() where id = ?", workspace.value());
+
+        assertThat(eventually(Duration.ofSeconds(5), () -> locksB.lockedAt(workspace).isPresent()))
+                .as("B forgot the \"not locked\" it kept when the connection was lost").isTrue();
+        assertThat(eventually(Duration.ofSeconds(5), () -> listenerB.backendPid() > 0 && locksB.isListening()))
+                .isTrue();
+    }
+
+    private WorkspaceId newWorkspace() {
+        Workspace workspace = Workspace.create("Acme", NOW);
+        workspaces.add(workspace);
+        return workspace.id();
     }
 
     private ApiKey newKey() {

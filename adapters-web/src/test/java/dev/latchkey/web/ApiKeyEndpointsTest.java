@@ -231,6 +231,8 @@ class ApiKeyEndpointsTest extends ApiTestSupport {
 
     @Test
     void verifyAlwaysAnswers200ForAnAuthorizedCaller() throws Exception {
+        mvc.perform(get("/v1/keys").header("X-Api-Key", KEY)).andExpect(status().isOk());
+        assertThat(WebTestApplication.lastVerifyAuthentication.get()).as("any other route: the strict check").isFalse();
         JsonNode valid = body(rateLimited(mvc.perform(post("/v1/keys/verify").header("X-Api-Key", KEY)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"key\": \"" + KEY + "\", \"scopes\": [\"keys:read\"], \"ip\": \"203.0.113.5\"}")))
@@ -245,6 +247,9 @@ class ApiKeyEndpointsTest extends ApiTestSupport {
                 .andExpect(jsonPath("$.rateLimit.reset").value(WebTestApplication.NOW.getEpochSecond() + 60)));
         assertThat(valid.propertyNames()).containsExactly("valid", "code", "keyId", "name", "type", "environment",
                 "scopes", "expiresAt", "rateLimit");
+        assertThat(WebTestApplication.lastVerifyAuthentication.get())
+                .as("the verify route authenticates its caller as the verify route (a locked workspace may verify)")
+                .isTrue();
         VerifyCommand command = (VerifyCommand) WebTestApplication.lastQuery.get();
         assertThat(command.clientAddress()).isEqualTo("203.0.113.5");
         assertThat(command.scopes()).containsExactly(Scope.KEYS_READ);

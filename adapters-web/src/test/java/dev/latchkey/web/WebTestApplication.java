@@ -4,7 +4,9 @@ import dev.latchkey.application.port.in.Account;
 import dev.latchkey.application.port.in.AuthenticateApiKeyUseCase;
 import dev.latchkey.application.port.in.Authentication;
 import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.port.in.ChangePasswordUseCase;
 import dev.latchkey.application.port.in.ChangePlanUseCase;
+import dev.latchkey.application.port.in.CheckUserTokenUseCase;
 import dev.latchkey.application.port.in.CheckRequestSignatureUseCase;
 import dev.latchkey.application.port.in.FindAuditEventsUseCase;
 import dev.latchkey.domain.audit.AuditAction;
@@ -17,6 +19,7 @@ import dev.latchkey.application.port.in.GetCurrentUserUseCase;
 import dev.latchkey.application.port.in.GetUsageUseCase;
 import dev.latchkey.application.port.in.GetWorkspaceUseCase;
 import dev.latchkey.application.port.in.IdempotencyUseCase;
+import dev.latchkey.application.port.in.LockWorkspaceUseCase;
 import dev.latchkey.application.port.in.LoginUseCase;
 import dev.latchkey.application.port.in.ManageApiKeysUseCase;
 import dev.latchkey.application.port.in.RegisterAccountUseCase;
@@ -83,6 +86,7 @@ class WebTestApplication {
             Environment.TEST, AuditAction.KEY_REVOKED, new AuditActor(AuditActor.Type.KEY, CALLER_KEY_ID.value(),
             "sk_test_AAAA"), "203.0.113.9", new AuditTarget("key", "key_BBBBBBBBBBBBBBBBBBBBBB"), NOW,
             java.util.Map.of("prefix", "sk_test_BBBB"));
+    static final AtomicReference<Boolean> lastVerifyAuthentication = new AtomicReference<>(false);
     static final AtomicReference<String> lastClientAddress = new AtomicReference<>();
     static final AtomicReference<Optional<Environment>> lastUserEnvironment = new AtomicReference<>();
     static final AtomicReference<Object> lastQuery = new AtomicReference<>();
@@ -102,11 +106,16 @@ class WebTestApplication {
         signatures = WebTestApplication::recordSignature;
         manage = new FakeManage();
         lastClientAddress.set(null);
+        lastVerifyAuthentication.set(false);
         lastUserEnvironment.set(null);
         lastQuery.set(null);
         lastSignedBody.set(null);
         creates.set(0);
         idempotency.records.clear();
+        login = WebTestApplication::wrongCredentials;
+        changePassword = (caller, command) -> {
+        };
+        lastAccountCommand.set(null);
     }
 
     static Caller.KeyCaller keyCaller(Set<Scope> scopes) {
@@ -132,7 +141,18 @@ class WebTestApplication {
 
     @Bean
     AuthenticateApiKeyUseCase authenticateApiKeyUseCase() {
-        return (presentedKey, clientAddress) -> authenticate.apply(presentedKey, clientAddress);
+        return new AuthenticateApiKeyUseCase() {
+            @Override
+            public Authentication authenticate(String presentedKey, String clientAddress) {
+                return authenticate.apply(presentedKey, clientAddress);
+            }
+
+            @Override
+            public Authentication authenticateToVerify(String presentedKey, String clientAddress) {
+                lastVerifyAuthentication.set(true);
+                return authenticate.apply(presentedKey, clientAddress);
+            }
+        };
     }
 
     @Bean
@@ -179,6 +199,37 @@ class WebTestApplication {
     ChangePlanUseCase changePlanUseCase() {
         return (operator, workspaceId, plan) -> new Workspace(workspaceId.orElse(operator.workspaceId()), "Acme", plan,
                 NOW);
+    }
+
+    /** The kill switch's state in the fake below: null while unlocked (tests that lock reset it). */
+    static final AtomicReference<Instant> workspaceLockedAt = new AtomicReference<>();
+
+    /** The kill switch as the service answers an owner of a SCALE workspace: locking keeps the first time. */
+    @Bean
+    LockWorkspaceUseCase lockWorkspaceUseCase() {
+        return new LockWorkspaceUseCase() {
+            private WorkspaceLock state(Caller.UserCaller caller) {
+                return new WorkspaceLock(new Workspace(caller.workspaceId(), "Acme", Plan.SCALE, NOW),
+                        workspaceLockedAt.get());
+            }
+
+            @Override
+            public WorkspaceLock lock(Caller.UserCaller caller) {
+                workspaceLockedAt.compareAndSet(null, NOW);
+                return state(caller);
+            }
+
+            @Override
+            public WorkspaceLock unlock(Caller.UserCaller caller) {
+                workspaceLockedAt.set(null);
+                return state(caller);
+            }
+
+            @Override
+            public WorkspaceLock get(Caller.UserCaller caller) {
+                return state(caller);
+            }
+        };
     }
 
     @Bean
@@ -268,6 +319,72 @@ class WebTestApplication {
     }
 
     @Bean
+    dev.latchkey.application.port.in.ManageMembersUseCase manageMembersUseCase() {
+        return new dev.latchkey.application.port.in.ManageMembersUseCase() {
+            @Override
+            public MemberPage list(Caller.UserCaller caller, FindApiKeysUseCase.PageRequest page) {
+                return TenancyScripts.members.list(caller, page);
+            }
+
+            @Override
+            public dev.latchkey.domain.workspace.Member changeRole(Caller.UserCaller caller, UserId userId, Role role) {
+                return TenancyScripts.members.changeRole(caller, userId, role);
+            }
+
+            @Override
+            public void remove(Caller.UserCaller caller, UserId userId) {
+                TenancyScripts.members.remove(caller, userId);
+            }
+
+            @Override
+            public Transfer transferOwnership(Caller.UserCaller caller, UserId userId) {
+                return TenancyScripts.members.transferOwnership(caller, userId);
+            }
+        };
+    }
+
+    @Bean
+    dev.latchkey.application.port.in.ManageInvitationsUseCase manageInvitationsUseCase() {
+        return new dev.latchkey.application.port.in.ManageInvitationsUseCase() {
+            @Override
+            public CreatedInvitation invite(Caller.UserCaller caller, InviteCommand command) {
+                return TenancyScripts.invitations.invite(caller, command);
+            }
+
+            @Override
+            public InvitationPage list(Caller.UserCaller caller, FindApiKeysUseCase.PageRequest page) {
+                return TenancyScripts.invitations.list(caller, page);
+            }
+
+            @Override
+            public void revoke(Caller.UserCaller caller, dev.latchkey.domain.workspace.InvitationId id) {
+                TenancyScripts.invitations.revoke(caller, id);
+            }
+
+            @Override
+            public GetCurrentUserUseCase.WorkspaceMembership accept(Caller.UserCaller caller, String token) {
+                return TenancyScripts.invitations.accept(caller, token);
+            }
+        };
+    }
+
+    @Bean
+    dev.latchkey.application.port.in.ManageWorkspacesUseCase manageWorkspacesUseCase() {
+        return new dev.latchkey.application.port.in.ManageWorkspacesUseCase() {
+            @Override
+            public WorkspacePage list(Caller.UserCaller caller, FindApiKeysUseCase.PageRequest page) {
+                return TenancyScripts.workspaces.list(caller, page);
+            }
+
+            @Override
+            public GetCurrentUserUseCase.WorkspaceMembership create(Caller.UserCaller caller,
+                                                                  CreateWorkspaceCommand command) {
+                return TenancyScripts.workspaces.create(caller, command);
+            }
+        };
+    }
+
+    @Bean
     VerifyApiKeyUseCase verifyApiKeyUseCase() {
         return (caller, command) -> {
             lastQuery.set(command);
@@ -307,10 +424,38 @@ class WebTestApplication {
         };
     }
 
+    /** Sign-in as scripted by a test; by default every attempt is wrong. */
+    static volatile LoginUseCase login = WebTestApplication::wrongCredentials;
+    static final AtomicReference<Object> lastAccountCommand = new AtomicReference<>();
+
+    static LoginUseCase.SignedInUser wrongCredentials(LoginUseCase.LoginCommand command) {
+        throw new DomainException(ErrorCode.CREDENTIALS_INVALID, "email or password is wrong");
+    }
+
     @Bean
     LoginUseCase loginUseCase() {
         return command -> {
-            throw new DomainException(ErrorCode.CREDENTIALS_INVALID, "email or password is wrong");
+            lastAccountCommand.set(command);
+            return login.login(command);
+        };
+    }
+
+    /** Password change as scripted by a test; by default it succeeds. */
+    static volatile ChangePasswordUseCase changePassword = (caller, command) -> {
+    };
+
+    @Bean
+    ChangePasswordUseCase changePasswordUseCase() {
+        return (caller, command) -> {
+            lastAccountCommand.set(command);
+            changePassword.changePassword(caller, command);
+        };
+    }
+
+    /** Every token's version is current here (the check itself is the application's). */
+    @Bean
+    CheckUserTokenUseCase checkUserTokenUseCase() {
+        return (userId, tokenVersion) -> {
         };
     }
 

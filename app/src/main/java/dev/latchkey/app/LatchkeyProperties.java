@@ -30,6 +30,10 @@ import java.util.Map;
  *                  (empty: the client is always the direct peer)
  * @param plans     overrides of the plan table (PRODUCT.md §10), per plan
  * @param operators emails of the deployment's operators: the only users who may set a workspace's plan
+ * @param login     sign-in throttling ({@code latchkey.login.*}): failed attempts allowed per account and per client
+ *                  address within a window, counted in each node's memory
+ * @param publicUrl the address users reach this deployment at ({@code https://latchkey.example.com}): the base of
+ *                  the links it sends (invitations)
  */
 @ConfigurationProperties("latchkey")
 public record LatchkeyProperties(
@@ -43,7 +47,9 @@ public record LatchkeyProperties(
         @DefaultValue KeyCache keyCache,
         List<String> trustedProxies,
         Map<Plan, PlanSettings> plans,
-        List<String> operators) {
+        List<String> operators,
+        @DefaultValue AccountProtectionConfiguration.Login login,
+        @DefaultValue("http://localhost:8080") String publicUrl) {
 
     public LatchkeyProperties {
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);

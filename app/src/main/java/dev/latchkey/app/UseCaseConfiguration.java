@@ -17,6 +17,7 @@ import dev.latchkey.application.port.out.UsageRecorder;
 import dev.latchkey.application.port.out.UsageRepository;
 import dev.latchkey.application.port.out.UserRepository;
 import dev.latchkey.application.port.out.WorkspaceRepository;
+import dev.latchkey.application.port.out.WorkspaceLockRepository;
 import dev.latchkey.application.service.ServedEnvironments;
 import dev.latchkey.application.service.account.LoginService;
 import dev.latchkey.application.service.account.RegisterAccountService;
@@ -123,8 +124,10 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    LoginService loginService(UserRepository users, WorkspaceRepository workspaces, PasswordHasher passwordHasher) {
-        return new LoginService(users, workspaces, passwordHasher);
+    LoginService loginService(UserRepository users, WorkspaceRepository workspaces, PasswordHasher passwordHasher,
+                              dev.latchkey.application.port.out.LoginThrottle throttle, Transactions transactions,
+                              AuditTrail audit) {
+        return new LoginService(users, workspaces, passwordHasher, throttle, transactions, audit);
     }
 
     @Bean
@@ -140,10 +143,10 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    ApiKeyAuthenticationService apiKeyAuthenticationService(ApiKeyRepository keys, RateLimiter rateLimiter,
-                                                            UsageRecorder usage, ServedEnvironments served,
-                                                            Clock clock) {
-        return new ApiKeyAuthenticationService(keys, rateLimiter, usage, served, clock);
+    ApiKeyAuthenticationService apiKeyAuthenticationService(ApiKeyRepository keys, WorkspaceLockRepository locks,
+                                                            RateLimiter rateLimiter, UsageRecorder usage,
+                                                            ServedEnvironments served, Clock clock) {
+        return new ApiKeyAuthenticationService(keys, locks, rateLimiter, usage, served, clock);
     }
 
     @Bean
@@ -161,9 +164,9 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    ApiKeyVerificationService apiKeyVerificationService(ApiKeyRepository keys, RateLimiter rateLimiter,
-                                                        UsageRecorder usage, Clock clock) {
-        return new ApiKeyVerificationService(keys, rateLimiter, usage, clock);
+    ApiKeyVerificationService apiKeyVerificationService(ApiKeyRepository keys, WorkspaceLockRepository locks,
+                                                        RateLimiter rateLimiter, UsageRecorder usage, Clock clock) {
+        return new ApiKeyVerificationService(keys, locks, rateLimiter, usage, clock);
     }
 
     @Bean

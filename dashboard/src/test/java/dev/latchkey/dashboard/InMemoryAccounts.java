@@ -86,18 +86,20 @@ class InMemoryAccounts implements RegisterAccountUseCase, LoginUseCase, ResolveU
     }
 
     @Override
-    public Caller.UserCaller resolve(UserId userId, Optional<WorkspaceId> workspace, Environment environment) {
+    public Caller.UserCaller resolve(UserId userId, Optional<WorkspaceId> workspace, Environment environment,
+                                     String clientAddress) {
         Membership membership = workspace
                 .map(id -> membershipsOf(userId).stream().filter(m -> m.workspaceId().equals(id)).findFirst()
                         .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "workspace not found")))
                 .orElseGet(() -> membershipsOf(userId).stream().findFirst()
                         .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "no workspace")));
-        return new Caller.UserCaller(userId, membership.workspaceId(), environment, membership.role());
+        return new Caller.UserCaller(userId, membership.workspaceId(), environment, membership.role(),
+                userId.value(), clientAddress);
     }
 
     @Override
     public Authentication authenticate(UserId userId, Optional<WorkspaceId> workspace,
-                                       Optional<Environment> environment) {
+                                       Optional<Environment> environment, String clientAddress) {
         throw new UnsupportedOperationException("the dashboard never authenticates /v1 requests");
     }
 

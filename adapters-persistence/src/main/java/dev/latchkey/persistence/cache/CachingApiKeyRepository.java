@@ -1,7 +1,5 @@
 package dev.latchkey.persistence.cache;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.latchkey.application.port.out.ApiKeyRepository;
 import dev.latchkey.application.port.out.SealedSecret;
@@ -13,15 +11,11 @@ import dev.latchkey.domain.apikey.Environment;
 import dev.latchkey.domain.apikey.KeyHash;
 import dev.latchkey.domain.apikey.KeyType;
 import dev.latchkey.domain.workspace.WorkspaceId;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * The key store with the two lookups of the request path cached: {@link #findByHash} (found and not found alike, so
@@ -35,30 +29,19 @@ import java.util.function.Supplier;
  *   <li>Every change made through this repository drops the entry at once and again after its transaction ends (a
  *       lookup in between could have read the row as it was before the commit), and is published inside the
  *       transaction, so that every other node drops its entry when the change commits ({@link #apply}).</li>
- *   <li>A lookup that raced a change is never kept: each invalidation advances a generation, and a loaded value is
- *       stored only if no invalidation happened since its load began (the check and the store are atomic for that
- *       entry, and an invalidation of the entry waits for them).</li>
- *   <li>Entries are kept only while the node hears the announcements ({@link #listening}); when it stops hearing them
- *       everything is forgotten and lookups go to the store until it hears them again.</li>
- *   <li>Entries live at most {@code ttl}: a safety net for an announcement lost some other way.</li>
+ *   <li>A lookup that raced a change is never kept, entries are kept only while the node hears the announcements
+ *       ({@link #listening}), and they live at most {@code ttl}: see {@link AnnouncedCache}.</li>
  * </ul>
  */
-public final class CachingApiKeyRepository implements ApiKeyRepository {
-
-    private record Loaded<V>(V value, long generation) {
-    }
+public final class CachingApiKeyRepository implements ApiKeyRepository, ChangeFollower {
 
     private record Scope(WorkspaceId workspaceId, Environment environment) {
     }
 
     private final ApiKeyRepository store;
     private final KeyChangePublisher publisher;
-    private final Cache<KeyHash, Loaded<Optional<ApiKey>>> byHash;
-    private final Cache<Scope, Loaded<List<SigningSecret>>> signing;
-    private final AtomicLong generation = new AtomicLong();
-    /** Entries loaded before this generation were loaded before everything was last forgotten. */
-    private volatile long forgottenAt;
-    private volatile boolean listening;
+    private final AnnouncedCache<KeyHash, Optional<ApiKey>> byHash;
+    private final AnnouncedCache<Scope, List<SigningSecret>> signing;
 
     public CachingApiKeyRepository(ApiKeyRepository store, KeyChangePublisher publisher, Duration ttl,
                                    long maximumKeys) {
@@ -69,39 +52,23 @@ public final class CachingApiKeyRepository implements ApiKeyRepository {
                             Ticker ticker) {
         this.store = store;
         this.publisher = publisher;
-        this.byHash = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(ttl).maximumSize(maximumKeys).build();
-        this.signing = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(ttl)
-                .maximumSize(Math.max(1, maximumKeys / 10)).build();
+        this.byHash = new AnnouncedCache<>(ticker, ttl, maximumKeys);
+        this.signing = new AnnouncedCache<>(ticker, ttl, Math.max(1, maximumKeys / 10));
     }
 
     // --- the cached lookups
 
     @Override
     public Optional<ApiKey> findByHash(KeyHash hash) {
-        return cached(byHash, hash, () -> store.findByHash(hash));
+        return byHash.get(hash, () -> store.findByHash(hash));
     }
 
     @Override
     public List<SigningSecret> signingSecrets(WorkspaceId workspaceId, Environment environment, Instant now) {
         // keys leave the usable set by time (filtered here) or by an announced change; they join it only by a change
-        return cached(signing, new Scope(workspaceId, environment),
-                () -> store.signingSecrets(workspaceId, environment, now))
+        return signing.get(new Scope(workspaceId, environment),
+                        () -> store.signingSecrets(workspaceId, environment, now))
                 .stream().filter(secret -> secret.isUsableAt(now)).toList();
-    }
-
-    private <K, V> V cached(Cache<K, Loaded<V>> cache, K key, Supplier<V> load) {
-        Loaded<V> held = cache.getIfPresent(key);
-        if (isCurrent(held)) {
-            return held.value();
-        }
-        long before = generation.get();
-        V value = load.get();
-        if (listening) {
-            // atomic for this key: an invalidation of it (which advances the generation first) waits for this
-            cache.asMap().compute(key, (k, current) -> generation.get() == before && listening
-                    ? new Loaded<>(value, before) : current);
-        }
-        return value;
     }
 
     // --- changes: straight to the store, announced, and forgotten here
@@ -135,17 +102,7 @@ public final class CachingApiKeyRepository implements ApiKeyRepository {
     }
 
     private void changed(ApiKey key) {
-        KeyChange change = KeyChange.of(key);
-        publisher.publish(change);
-        apply(change);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    apply(change);
-                }
-            });
-        }
+        AnnouncedCache.changed(publisher, KeyChange.of(key), this::apply);
     }
 
     // --- the uncached rest
@@ -175,43 +132,46 @@ public final class CachingApiKeyRepository implements ApiKeyRepository {
 
     /** Forgets what a change (here or on another node) made stale. */
     public void apply(KeyChange change) {
-        generation.incrementAndGet();
-        byHash.invalidate(change.hash());
-        signing.invalidate(new Scope(change.workspaceId(), change.environment()));
+        byHash.forget(change.hash());
+        signing.forget(new Scope(change.workspaceId(), change.environment()));
+    }
+
+    /** Key changes are applied; other kinds concern other caches. */
+    @Override
+    public void heard(Announcement announcement) {
+        if (announcement instanceof KeyChange change) {
+            apply(change);
+        }
     }
 
     /** Forgets everything: for an announcement that could not be read. */
+    @Override
     public void forgetAll() {
-        forgottenAt = generation.incrementAndGet();
-        byHash.invalidateAll();
-        signing.invalidateAll();
+        byHash.forgetAll();
+        signing.forgetAll();
     }
 
     /**
      * Whether this node hears every announcement. Either way everything is forgotten: what was cached before the
      * node started listening may have missed announcements, and nothing is cached while it does not listen.
      */
+    @Override
     public void listening(boolean listening) {
-        this.listening = listening;
-        forgetAll();
+        byHash.listening(listening);
+        signing.listening(listening);
     }
 
     public boolean isListening() {
-        return listening;
+        return byHash.isListening();
     }
 
     /** Whether a lookup of {@code hash} would be answered from memory now (without looking it up). */
     public boolean holds(KeyHash hash) {
-        return isCurrent(byHash.getIfPresent(hash));
-    }
-
-    private boolean isCurrent(Loaded<?> held) {
-        return held != null && held.generation() >= forgottenAt;
+        return byHash.holds(hash);
     }
 
     /** Entries held now (found and not found): for tests and metrics. */
     public long size() {
-        byHash.cleanUp();
-        return byHash.estimatedSize();
+        return byHash.size();
     }
 }

@@ -12,15 +12,16 @@ import java.util.Optional;
  * environment (their signing secrets). Sent as the payload of a PostgreSQL notification; it holds no secret, only
  * the one-way hash that the database stores anyway.
  */
-public record KeyChange(KeyHash hash, WorkspaceId workspaceId, Environment environment) {
+public record KeyChange(KeyHash hash, WorkspaceId workspaceId, Environment environment) implements Announcement {
 
-    /** The PostgreSQL channel the changes are sent on. */
+    /** The PostgreSQL channel every {@link Announcement} is sent on. */
     public static final String CHANNEL = "latchkey_key_changes";
 
     public static KeyChange of(ApiKey key) {
         return new KeyChange(key.hash(), key.workspaceId(), key.environment());
     }
 
+    @Override
     public String payload() {
         return hash.hex() + " " + workspaceId.value() + " " + environment.code();
     }

@@ -9,17 +9,19 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Hears the key changes of every node ({@code LISTEN} on {@link KeyChange#CHANNEL}, on one connection of its own) and
- * applies them to this node's cache. While it is not listening (starting, the database unreachable, the connection
- * lost) the cache keeps nothing; each time it (re)starts listening the cache forgets everything, since announcements
- * may have been missed meanwhile. A quiet connection is checked every {@code checkEvery}, so that a connection lost
- * without a word is noticed too.
+ * Hears the changes of every node ({@code LISTEN} on {@link KeyChange#CHANNEL}, on one connection of its own: key
+ * changes and workspace lock changes, see {@link Announcement}) and applies each to every cache of this node that
+ * follows them. While it is not listening (starting, the database unreachable, the connection lost) the caches keep
+ * nothing; each time it (re)starts listening they forget everything, since announcements may have been missed
+ * meanwhile. An announcement it cannot read makes them forget everything too. A quiet connection is checked every
+ * {@code checkEvery}, so that a connection lost without a word is noticed too.
  */
 public final class KeyChangeListener implements SmartLifecycle {
 
@@ -28,7 +30,7 @@ public final class KeyChangeListener implements SmartLifecycle {
     private static final Duration LAST_RETRY = Duration.ofSeconds(5);
 
     private final DataSource dataSource;
-    private final CachingApiKeyRepository cache;
+    private final List<ChangeFollower> caches;
     private final Duration checkEvery;
     private volatile boolean running;
     private volatile Thread thread;
@@ -37,8 +39,15 @@ public final class KeyChangeListener implements SmartLifecycle {
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     public KeyChangeListener(DataSource dataSource, CachingApiKeyRepository cache, Duration checkEvery) {
+        this(dataSource, List.of(cache), checkEvery);
+    }
+
+    public KeyChangeListener(DataSource dataSource, List<? extends ChangeFollower> caches, Duration checkEvery) {
+        if (caches.isEmpty()) {
+            throw new IllegalArgumentException("nothing to keep in step");
+        }
         this.dataSource = dataSource;
-        this.cache = cache;
+        this.caches = List.copyOf(caches);
         this.checkEvery = checkEvery;
     }
 
@@ -54,9 +63,9 @@ public final class KeyChangeListener implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        Thread listening = thread;
-        if (listening != null) {
-            listening.interrupt();
+        Thread listener = thread;
+        if (listener != null) {
+            listener.interrupt();
             closeQuietly(connection); // ends a wait for notifications at once
             try {
                 stopped.await(5, TimeUnit.SECONDS);
@@ -64,7 +73,7 @@ public final class KeyChangeListener implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-        cache.listening(false);
+        listening(false);
     }
 
     /** The database session listening now (0 when none): for operators and tests. */
@@ -95,7 +104,7 @@ public final class KeyChangeListener implements SmartLifecycle {
                         statement.execute("SET application_name = 'latchkey-key-changes'");
                         statement.execute("LISTEN " + KeyChange.CHANNEL);
                         backendPid = postgres.getBackendPID();
-                        cache.listening(true);
+                        listening(true);
                         retry = FIRST_RETRY;
                         while (running) {
                             PGNotification[] notifications = postgres.getNotifications((int) checkEvery.toMillis());
@@ -104,18 +113,18 @@ public final class KeyChangeListener implements SmartLifecycle {
                                 continue;
                             }
                             for (PGNotification notification : notifications) {
-                                KeyChange.parse(notification.getParameter()).ifPresentOrElse(cache::apply,
-                                        cache::forgetAll);
+                                Announcement.parse(notification.getParameter()).ifPresentOrElse(this::heard,
+                                        this::forgetAll);
                             }
                         }
                     }
                 } catch (SQLException | RuntimeException e) {
-                    cache.listening(false);
+                    listening(false);
                     if (!running) {
                         return;
                     }
-                    log.log(Level.WARNING, "not hearing key changes (the key cache is off until this reconnects): {0}",
-                            e.getClass().getName());
+                    log.log(Level.WARNING, "not hearing key changes (the key and lock caches are off until this "
+                            + "reconnects): {0}", e.getClass().getName());
                     sleep(retry);
                     retry = retry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retry.multipliedBy(2);
                 } finally {
@@ -124,9 +133,21 @@ public final class KeyChangeListener implements SmartLifecycle {
                 }
             }
         } finally {
-            cache.listening(false);
+            listening(false);
             stopped.countDown();
         }
+    }
+
+    private void heard(Announcement announcement) {
+        caches.forEach(cache -> cache.heard(announcement));
+    }
+
+    private void forgetAll() {
+        caches.forEach(ChangeFollower::forgetAll);
+    }
+
+    private void listening(boolean listening) {
+        caches.forEach(cache -> cache.listening(listening));
     }
 
     private static void sleep(Duration duration) {

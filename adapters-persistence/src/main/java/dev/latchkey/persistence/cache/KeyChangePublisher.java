@@ -1,11 +1,11 @@
 package dev.latchkey.persistence.cache;
 
 /**
- * Announces a key change to every node, as part of the current transaction: the announcement is delivered when, and
- * only if, the change commits.
+ * Announces a change (of a key, or of a workspace's kill switch) to every node, as part of the current transaction: the
+ * announcement is delivered when, and only if, the change commits.
  */
 @FunctionalInterface
 public interface KeyChangePublisher {
 
-    void publish(KeyChange change);
+    void publish(Announcement change);
 }

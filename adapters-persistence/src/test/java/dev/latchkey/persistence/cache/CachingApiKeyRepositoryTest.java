@@ -42,7 +42,7 @@ class CachingApiKeyRepositoryTest {
     private final WorkspaceId workspace = WorkspaceId.newId();
     private final TestKeys testKeys = new TestKeys();
     private final InMemoryApiKeyRepository store = new InMemoryApiKeyRepository();
-    private final List<KeyChange> published = new ArrayList<>();
+    private final List<Announcement> published = new ArrayList<>();
     private final AtomicLong nanos = new AtomicLong();
     private final Ticker ticker = nanos::get;
     private final CachingApiKeyRepository cache = new CachingApiKeyRepository(store, published::add, TTL, 1_000, ticker);

@@ -43,6 +43,7 @@ public class ApiCredentialFilter extends OncePerRequestFilter {
 
     public static final String API_KEY_HEADER = "X-Api-Key";
     public static final String FORWARDED_FOR_HEADER = "X-Forwarded-For";
+    static final String VERIFY_PATH = "/v1/keys/verify";
     public static final String WORKSPACE_HEADER = "Latchkey-Workspace";
     public static final String ENVIRONMENT_HEADER = "Latchkey-Environment";
     public static final String RATE_LIMIT_LIMIT = "RateLimit-Limit";
@@ -187,7 +188,14 @@ public class ApiCredentialFilter extends OncePerRequestFilter {
             UserId userId = tokens.verify(credential.value());
             return users.authenticate(userId, workspace(request), environment(request), clientAddress(request));
         }
-        return apiKeys.authenticate(credential.value(), clientAddress(request));
+        return isVerify(request) ? apiKeys.authenticateToVerify(credential.value(), clientAddress(request))
+                : apiKeys.authenticate(credential.value(), clientAddress(request));
+    }
+
+    /** {@code POST /v1/keys/verify}, the one route a live key of a locked workspace may still call. */
+    private static boolean isVerify(HttpServletRequest request) {
+        return "POST".equals(request.getMethod())
+                && VERIFY_PATH.equals(request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     private String clientAddress(HttpServletRequest request) {

@@ -2,7 +2,9 @@ package dev.latchkey.app.contract;
 
 import dev.latchkey.app.LatchkeyApplication;
 import dev.latchkey.domain.apikey.KeyHash;
+import dev.latchkey.domain.workspace.WorkspaceId;
 import dev.latchkey.persistence.cache.CachingApiKeyRepository;
+import dev.latchkey.persistence.cache.CachingWorkspaceLockRepository;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,8 +31,9 @@ import static dev.latchkey.app.contract.ApiClient.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two Latchkey nodes on one PostgreSQL, each with its own key cache: a key changed through one node is refused (or
- * judged anew) by the other within a second, told through the database itself.
+ * Two Latchkey nodes on one PostgreSQL, each with its own key cache and lock cache: a key changed through one node is
+ * refused (or judged anew) by the other within a second, and so is a workspace locked or unlocked (the kill switch),
+ * told through the database itself.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodesHttpTest {
@@ -43,6 +46,7 @@ class TwoNodesHttpTest {
     private ApiClient a;
     private ApiClient b;
     private String token;
+    private String[] shared;
 
     @BeforeAll
     void startTwoNodes() throws Exception {
@@ -54,8 +58,8 @@ class TwoNodesHttpTest {
         String url = database.getJdbcUrl("postgres", "latchkey");
         byte[] masterKey = new byte[32];
         new java.security.SecureRandom().nextBytes(masterKey);
-        String[] shared = {"--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres",
+        shared = new String[]{"--server.port=0", "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--latchkey.master-key=" + Base64.getEncoder().encodeToString(masterKey),
                 "--latchkey.auth.jwt-secret=" + "two-nodes-share-this-secret-".repeat(2),
                 "--latchkey.operators=nodes-operator@example.com"};
@@ -139,6 +143,69 @@ class TwoNodesHttpTest {
                 response -> response.statusCode() == 401);
         assertThat(Duration.ofNanos(System.nanoTime() - rolledAt)).isLessThan(WITHIN);
         ok(b.get("/v1/workspace", "Authorization", bearer(roll.get("key").asString())), 200);
+    }
+
+    // ---- the kill switch -------------------------------------------------------------------------------------------
+
+    @Test
+    void aWorkspaceLockedOnOneNodeRefusesItsLiveKeysOnTheOtherWithinASecondAndAnUnlockThereReachesTheFirst() {
+        Locking owner = scaleOwner("lock-two-nodes");
+        String live = liveKey(owner);
+        WorkspaceId workspace = new WorkspaceId(owner.workspaceId());
+        // B keeps "not locked" for the workspace once it has served the key: the lock must reach it by announcement
+        CachingWorkspaceLockRepository locksOfB = nodeB.getBean(CachingWorkspaceLockRepository.class);
+        untilWithin(() -> b.get("/v1/workspace", "X-Api-Key", live),
+                response -> response.statusCode() == 200 && locksOfB.holds(workspace));
+
+        ok(a.post("/v1/workspace/lock", null, "Authorization", bearer(owner.token())), 200);
+        long lockedAt = System.nanoTime();
+
+        problem(a.get("/v1/workspace", "X-Api-Key", live), 403, "workspace_locked");
+        HttpResponse<String> refused = untilWithin(() -> b.get("/v1/workspace", "X-Api-Key", live),
+                response -> response.statusCode() == 403);
+        assertThat(Duration.ofNanos(System.nanoTime() - lockedAt)).isLessThan(WITHIN);
+        problem(refused, 403, "workspace_locked");
+        assertThat(nodeA.getBean(CachingWorkspaceLockRepository.class).holds(workspace))
+                .as("A keeps \"locked\" now: the unlock must reach it by announcement").isTrue();
+
+        ok(b.send("DELETE", "/v1/workspace/lock", null, "Authorization", bearer(owner.token())), 200);
+        long unlockedAt = System.nanoTime();
+
+        untilWithin(() -> a.get("/v1/workspace", "X-Api-Key", live), response -> response.statusCode() == 200);
+        assertThat(Duration.ofNanos(System.nanoTime() - unlockedAt)).isLessThan(WITHIN);
+        ok(b.get("/v1/workspace", "X-Api-Key", live), 200);
+    }
+
+    @Test
+    void aLockedWorkspaceStaysLockedForANodeStartedAfterTheLock() throws Exception {
+        Locking owner = scaleOwner("lock-restart");
+        String live = liveKey(owner);
+        ok(a.post("/v1/workspace/lock", null, "Authorization", bearer(owner.token())), 200);
+
+        try (ConfigurableApplicationContext restarted = start(shared, Files.createTempDirectory("latchkey-node-c"))) {
+            ApiClient c = new ApiClient(port(restarted));
+            problem(c.get("/v1/workspace", "X-Api-Key", live), 403, "workspace_locked");
+            ok(c.send("DELETE", "/v1/workspace/lock", null, "Authorization", bearer(owner.token())), 200);
+        }
+        untilWithin(() -> a.get("/v1/workspace", "X-Api-Key", live), response -> response.statusCode() == 200);
+    }
+
+    /** An owner whose workspace of its own is on SCALE (the other tests' workspace stays unlocked). */
+    private record Locking(String token, String workspaceId) {
+    }
+
+    private Locking scaleOwner(String name) {
+        JsonNode registration = ok(a.post("/v1/auth/register", "{\"email\":\"" + name + "@example.com\","
+                + "\"password\":\"correct horse battery\",\"workspaceName\":\"" + name + "\"}"), 201);
+        String workspaceId = registration.get("workspace").get("id").asString();
+        ok(b.send("PUT", "/v1/workspace/plan", "{\"plan\":\"SCALE\",\"workspaceId\":\"" + workspaceId + "\"}",
+                "Authorization", bearer(token)), 200);
+        return new Locking(registration.get("access_token").asString(), workspaceId);
+    }
+
+    private String liveKey(Locking owner) {
+        return ok(a.post("/v1/keys", "{\"name\":\"live\",\"type\":\"sk\"}", "Authorization", bearer(owner.token()),
+                "Latchkey-Environment", "live"), 201).get("key").asString();
     }
 
     private JsonNode createKey(String json) {

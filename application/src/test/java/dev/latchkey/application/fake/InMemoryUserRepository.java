@@ -19,7 +19,7 @@ public final class InMemoryUserRepository implements UserRepository {
     private final Map<UserId, User> byId = new LinkedHashMap<>();
 
     @Override
-    public void add(User user) {
+    public synchronized void add(User user) {
         if (findByEmail(user.email()).isPresent()) {
             throw new DomainException(ErrorCode.CONFLICT, "email taken");
         }
@@ -29,16 +29,28 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     @Override
-    public Optional<User> findByEmail(Email email) {
+    public synchronized Optional<User> findByEmail(Email email) {
         return byId.values().stream().filter(user -> user.email().equals(email)).findFirst();
     }
 
     @Override
-    public Optional<User> findById(UserId id) {
+    public synchronized Optional<User> findById(UserId id) {
         return Optional.ofNullable(byId.get(id));
     }
 
-    public List<User> all() {
+    @Override
+    public synchronized boolean changePassword(User changed) {
+        User stored = byId.get(changed.id());
+        if (stored == null || stored.tokenVersion() != changed.tokenVersion() - 1) {
+            return false;
+        }
+        // only what a password change changes
+        byId.put(changed.id(), new User(stored.id(), stored.email(), changed.passwordHash(), stored.createdAt(),
+                changed.passwordChangedAt(), changed.tokenVersion()));
+        return true;
+    }
+
+    public synchronized List<User> all() {
         return new ArrayList<>(byId.values());
     }
 }

@@ -23,6 +23,11 @@ public class LoginPageController {
             session.removeAttribute(DashboardSecurityConfiguration.LAST_EMAIL);
             model.addAttribute("email", lastEmail);
         }
+        Object retryMinutes = session.getAttribute(DashboardSecurityConfiguration.RETRY_MINUTES);
+        if (retryMinutes != null) {
+            session.removeAttribute(DashboardSecurityConfiguration.RETRY_MINUTES);
+            model.addAttribute("retryMinutes", retryMinutes);
+        }
         return "login/login";
     }
 }

@@ -1,8 +1,10 @@
 package dev.latchkey.dashboard.security;
 
 import dev.latchkey.application.port.in.LoginUseCase;
+import dev.latchkey.domain.apikey.TrustedProxies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -27,6 +29,7 @@ import java.util.Arrays;
 @Configuration(proxyBeanMethods = false)
 public class DashboardSecurityConfiguration {
 
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
     static final String[] PUBLIC_PATHS = {"/", "/login", "/register", "/health", "/error", "/css/**", "/js/**",
             "/favicon.ico", "/v3/api-docs/**", "/docs/**", "/swagger-ui/**"};
     /** Third-party pages (Swagger UI) that need inline styles: no strict CSP there. */
@@ -43,11 +46,14 @@ public class DashboardSecurityConfiguration {
 
     /** Session attribute: the email of the last failed sign-in, shown again in the form (never the password). */
     public static final String LAST_EMAIL = "dev.latchkey.dashboard.LAST_EMAIL";
+    /** Session attribute: after a throttled sign-in, the minutes to wait, shown in the form. */
+    public static final String RETRY_MINUTES = "dev.latchkey.dashboard.RETRY_MINUTES";
 
     @Bean
     @Order(2)
-    SecurityFilterChain dashboardSecurity(HttpSecurity http, AuthenticationProvider dashboardAuthenticationProvider)
-            throws Exception {
+    SecurityFilterChain dashboardSecurity(HttpSecurity http, AuthenticationProvider dashboardAuthenticationProvider,
+                                          ObjectProvider<TrustedProxies> trustedProxies) throws Exception {
+        TrustedProxies proxies = trustedProxies.getIfAvailable(() -> TrustedProxies.NONE);
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         RequestMatcher apiDocs = new OrRequestMatcher(Arrays.stream(API_DOC_PATHS)
                 .map(paths::matcher).map(RequestMatcher.class::cast).toList());
@@ -60,6 +66,8 @@ public class DashboardSecurityConfiguration {
                         .loginPage("/login")
                         .usernameParameter("email")
                         .passwordParameter("password")
+                        .authenticationDetailsSource(request -> new SignInDetails(proxies.clientAddress(
+                                request.getRemoteAddr(), request.getHeader(FORWARDED_FOR))))
                         .defaultSuccessUrl("/settings/api-keys", false)
                         .failureHandler(DashboardSecurityConfiguration::signInFailed)
                         .permitAll())
@@ -79,6 +87,11 @@ public class DashboardSecurityConfiguration {
         String email = request.getParameter("email");
         if (email != null && email.length() <= 254) {
             request.getSession().setAttribute(LAST_EMAIL, email);
+        }
+        if (failure instanceof SignInThrottledException throttled) {
+            request.getSession().setAttribute(RETRY_MINUTES, throttled.minutes());
+            response.sendRedirect(request.getContextPath() + "/login?throttled");
+            return;
         }
         response.sendRedirect(request.getContextPath() + "/login?error");
     }

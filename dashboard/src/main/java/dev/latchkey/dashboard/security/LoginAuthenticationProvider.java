@@ -1,5 +1,6 @@
 package dev.latchkey.dashboard.security;
 
+import dev.latchkey.application.port.in.LoginThrottledException;
 import dev.latchkey.application.port.in.LoginUseCase;
 import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ErrorCode;
@@ -9,7 +10,11 @@ import org.springframework.security.authentication.InternalAuthenticationService
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 
-/** Form login (email + password) checked by {@link LoginUseCase}; the password is never kept. */
+/**
+ * Form login (email + password) checked by {@link LoginUseCase} with the client's address ({@link SignInDetails});
+ * the password is never kept. Too many failed attempts: {@link SignInThrottledException}, which the form shows as
+ * "try again in N minutes".
+ */
 public final class LoginAuthenticationProvider implements AuthenticationProvider {
 
     /** The one message shown for every failed sign-in: it never tells which part was wrong. */
@@ -28,7 +33,9 @@ public final class LoginAuthenticationProvider implements AuthenticationProvider
         String password = credentials == null ? "" : credentials.toString();
         LoginUseCase.SignedInUser signedIn;
         try {
-            signedIn = login.login(new LoginUseCase.LoginCommand(email, password));
+            signedIn = login.login(new LoginUseCase.LoginCommand(email, password, clientAddress(authentication)));
+        } catch (LoginThrottledException e) {
+            throw new SignInThrottledException(e.retryAfterMinutes());
         } catch (DomainException e) {
             if (e.code() == ErrorCode.CREDENTIALS_INVALID || e.code() == ErrorCode.VALIDATION_FAILED) {
                 throw new BadCredentialsException(GENERIC_FAILURE);
@@ -36,6 +43,10 @@ public final class LoginAuthenticationProvider implements AuthenticationProvider
             throw new InternalAuthenticationServiceException("sign-in is unavailable", e);
         }
         return authenticated(new DashboardUser(signedIn.account().id().value(), signedIn.account().email().value()));
+    }
+
+    private static String clientAddress(Authentication authentication) {
+        return authentication.getDetails() instanceof SignInDetails details ? details.clientAddress() : null;
     }
 
     @Override

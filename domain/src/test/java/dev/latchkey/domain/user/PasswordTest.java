@@ -22,7 +22,7 @@ class PasswordTest {
     void eightCharactersIsTheMinimum() {
         assertThat(errorsOf("1234567")).extracting(FieldError::field).containsExactly("password");
         assertThat(errorsOf("1234567").getFirst().message()).contains("at least 8");
-        assertThat(errorsOf("12345678")).isEmpty();
+        assertThat(errorsOf("k3y-l0ck")).isEmpty();
     }
 
     @Test
@@ -33,26 +33,76 @@ class PasswordTest {
 
     @Test
     void seventyTwoBytesIsTheMaximum() {
-        assertThat(errorsOf("a".repeat(72))).isEmpty();
-        assertThat(errorsOf("a".repeat(73))).singleElement().extracting(FieldError::message).asString()
+        assertThat(errorsOf("ab".repeat(36))).isEmpty();
+        assertThat(errorsOf("ab".repeat(36) + "c")).singleElement().extracting(FieldError::message).asString()
                 .contains("at most 72 bytes");
     }
 
     @Test
     void theMaximumCountsUtf8BytesNotCharacters() {
         // '€' is 3 bytes in UTF-8
-        assertThat(errorsOf("€".repeat(24))).isEmpty();
-        assertThat(errorsOf("€".repeat(25))).singleElement().extracting(FieldError::message).asString()
+        assertThat(errorsOf("€".repeat(23) + "$")).as("70 bytes").isEmpty();
+        assertThat(errorsOf("€".repeat(24) + "$")).as("73 bytes").singleElement().extracting(FieldError::message).asString()
                 .contains("bytes");
     }
 
     @Test
     void theMinimumCountsCharactersNotUtf16Units() {
         // each emoji is one character but two UTF-16 code units (and four UTF-8 bytes)
-        assertThat(errorsOf("🔑".repeat(4))).hasSize(1);
-        assertThat(errorsOf("🔑".repeat(8))).isEmpty();
-        assertThat(errorsOf("🔑".repeat(18))).isEmpty();
-        assertThat(errorsOf("🔑".repeat(19))).hasSize(1);
+        assertThat(errorsOf("🔑🔒".repeat(2))).hasSize(1);
+        assertThat(errorsOf("🔑🔒".repeat(4))).isEmpty();
+        assertThat(errorsOf("🔑🔒".repeat(9))).isEmpty();
+        assertThat(errorsOf("🔑🔒".repeat(9) + "🔑")).hasSize(1);
+    }
+
+    @Test
+    void theMostCommonPasswordsAreRefusedWhateverTheirCase() {
+        assertThat(errorsOf("password1")).singleElement().extracting(FieldError::message).asString()
+                .contains("most common passwords");
+        assertThat(errorsOf("Password123")).hasSize(1);
+        assertThat(errorsOf(" QWERTYUIOP ")).as("surrounding blanks do not make it new").hasSize(1);
+        assertThat(errorsOf("12345678")).hasSize(1);
+        assertThat(errorsOf("password-of-mine")).isEmpty();
+    }
+
+    @Test
+    void everyCommonPasswordIsLongEnoughToNeedTheList() {
+        assertThat(Password.COMMON).allSatisfy(common -> {
+            assertThat(common.length()).isGreaterThanOrEqualTo(Password.MIN_LENGTH);
+            assertThat(common).isEqualTo(common.toLowerCase(java.util.Locale.ROOT));
+        });
+    }
+
+    @Test
+    void oneCharacterRepeatedIsRefused() {
+        assertThat(errorsOf("zzzzzzzzzz")).singleElement().extracting(FieldError::message).asString()
+                .contains("single character repeated");
+        assertThat(errorsOf("zzzzzzzzzy")).isEmpty();
+    }
+
+    @Test
+    void aTooShortPasswordGetsOneErrorNotAPileOfThem() {
+        assertThat(errorsOf("aaaa")).singleElement().extracting(FieldError::message).asString()
+                .contains("at least 8");
+    }
+
+    @Test
+    void theUsersEmailOrItsLocalPartIsRefused() {
+        Email email = new Email("Grace.Hopper@example.com");
+
+        assertThat(errorsWithEmail("grace.hopper@example.com", email)).singleElement()
+                .extracting(FieldError::message).asString().contains("email address");
+        assertThat(errorsWithEmail("GRACE.HOPPER@EXAMPLE.COM", email)).hasSize(1);
+        assertThat(errorsWithEmail("grace.hopper", email)).hasSize(1);
+        assertThat(errorsWithEmail("grace.hopper.1906", email)).isEmpty();
+        assertThat(errorsOf("grace.hopper@example.com")).as("without an email the rule is skipped").isEmpty();
+    }
+
+    private static List<FieldError> errorsWithEmail(String password, Email email) {
+        ValidationException.Collector collector = new ValidationException.Collector();
+        Password.validate(password, email, "newPassword", collector);
+        ValidationException e = catchThrowableOfType(ValidationException.class, collector::throwIfAny);
+        return e == null ? List.of() : e.errors();
     }
 
     @Test

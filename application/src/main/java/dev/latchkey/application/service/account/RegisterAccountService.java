@@ -18,7 +18,9 @@ import dev.latchkey.domain.audit.AuditActor;
 import dev.latchkey.domain.audit.AuditTarget;
 import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ErrorCode;
+import dev.latchkey.domain.common.ValidationException;
 import dev.latchkey.domain.user.Email;
+import dev.latchkey.domain.user.Password;
 import dev.latchkey.domain.user.User;
 import dev.latchkey.domain.workspace.Membership;
 import dev.latchkey.domain.workspace.Plans;
@@ -62,6 +64,10 @@ public final class RegisterAccountService implements RegisterAccountUseCase {
     @Override
     public Registration register(RegisterAccountCommand command) {
         Email email = new Email(command.email());
+        // the command checked the rest of the password policy; this rule needs the email as an Email
+        ValidationException.Collector errors = new ValidationException.Collector();
+        Password.validate(command.password(), email, "password", errors);
+        errors.throwIfAny();
         // hash outside the transaction: it is slow on purpose
         var passwordHash = passwordHasher.hash(command.password());
         return transactions.inTransaction(() -> {

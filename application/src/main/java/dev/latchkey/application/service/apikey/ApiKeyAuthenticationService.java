@@ -6,35 +6,92 @@ import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.out.ApiKeyRepository;
 import dev.latchkey.application.port.out.RateLimiter;
 import dev.latchkey.application.port.out.UsageRecorder;
+import dev.latchkey.application.port.out.WorkspaceLockRepository;
 import dev.latchkey.application.service.ServedEnvironments;
 import dev.latchkey.domain.apikey.ApiKey;
 import dev.latchkey.domain.apikey.ApiKeySecret;
+import dev.latchkey.domain.apikey.Environment;
 import dev.latchkey.domain.apikey.RateLimitStatus;
+import dev.latchkey.domain.apikey.Scope;
 import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ErrorCode;
+import dev.latchkey.domain.workspace.WorkspaceId;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
+/**
+ * The checks in order: format (before any lookup), existence, revocation, expiry, the environments the deployment
+ * serves, the workspace's kill switch (live keys only), the key's IP allowlist, and last its rate limit. A refused
+ * request takes nothing from the rate limit and is not recorded as a use.
+ */
 public final class ApiKeyAuthenticationService implements AuthenticateApiKeyUseCase {
 
+    /** A stand-in that knows of no lock: only for code built before the kill switch (see the deprecated constructor). */
+    private static final WorkspaceLockRepository NO_LOCKS = new WorkspaceLockRepository() {
+        @Override
+        public Optional<Instant> lockedAt(WorkspaceId workspaceId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean lock(WorkspaceId workspaceId, Instant at) {
+            throw new UnsupportedOperationException("no lock store");
+        }
+
+        @Override
+        public boolean unlock(WorkspaceId workspaceId) {
+            throw new UnsupportedOperationException("no lock store");
+        }
+    };
+
     private final ApiKeyRepository keys;
+    private final WorkspaceLockRepository locks;
     private final RateLimiter rateLimiter;
     private final UsageRecorder usage;
     private final ServedEnvironments served;
     private final Clock clock;
 
-    public ApiKeyAuthenticationService(ApiKeyRepository keys, RateLimiter rateLimiter, UsageRecorder usage,
-                                       ServedEnvironments served, Clock clock) {
+    /** {@code locks}: the kill switch of each workspace, asked for every live key (cached: no query per request). */
+    public ApiKeyAuthenticationService(ApiKeyRepository keys, WorkspaceLockRepository locks, RateLimiter rateLimiter,
+                                       UsageRecorder usage, ServedEnvironments served, Clock clock) {
         this.keys = keys;
+        this.locks = locks;
         this.rateLimiter = rateLimiter;
         this.usage = usage;
         this.served = served;
         this.clock = clock;
     }
 
+    /**
+     * Without the kill switch: every workspace counts as unlocked. Kept only so that code built before the kill switch
+     * (the in-process benchmark) still compiles; never wire it in the application.
+     *
+     * @deprecated pass the {@link WorkspaceLockRepository}
+     */
+    @Deprecated(forRemoval = true)
+    public ApiKeyAuthenticationService(ApiKeyRepository keys, RateLimiter rateLimiter, UsageRecorder usage,
+                                       ServedEnvironments served, Clock clock) {
+        this(keys, NO_LOCKS, rateLimiter, usage, served, clock);
+    }
+
+    /** A live key of a locked workspace is refused with {@code workspace_locked}. */
     @Override
     public Authentication authenticate(String presentedKey, String clientAddress) {
+        return authenticate(presentedKey, clientAddress, false);
+    }
+
+    /**
+     * Such a caller can do nothing else: the verify API changes nothing, and every live key it may verify (its own
+     * workspace and environment) is locked.
+     */
+    @Override
+    public Authentication authenticateToVerify(String presentedKey, String clientAddress) {
+        return authenticate(presentedKey, clientAddress, true);
+    }
+
+    private Authentication authenticate(String presentedKey, String clientAddress, boolean toVerify) {
         ApiKeySecret secret = ApiKeySecret.parse(presentedKey); // auth_format, before any lookup
         Instant now = clock.instant();
         ApiKey key = keys.findByHash(secret.hash())
@@ -46,6 +103,10 @@ public final class ApiKeyAuthenticationService implements AuthenticateApiKeyUseC
             }
         }
         served.require(key.environment());
+        if (isLocked(key) && !(toVerify && key.holds(Scope.KEYS_VERIFY))) {
+            throw new DomainException(ErrorCode.WORKSPACE_LOCKED,
+                    "this workspace's live keys are locked (kill switch); an owner can unlock them");
+        }
         if (!key.allowsAddress(clientAddress)) {
             throw new DomainException(ErrorCode.IP_NOT_ALLOWED,
                     "this key does not accept requests from your address; see its IP allowlist");
@@ -56,5 +117,10 @@ public final class ApiKeyAuthenticationService implements AuthenticateApiKeyUseC
         }
         return new Authentication(new Caller.KeyCaller(key.id(), key.prefix(), key.type(), key.workspaceId(),
                 key.environment(), key.scopes(), key.rateLimitPerMinute(), key.signing(), clientAddress), limit);
+    }
+
+    /** The kill switch locks live keys only: test keys are never looked up. */
+    private boolean isLocked(ApiKey key) {
+        return key.environment() == Environment.LIVE && locks.lockedAt(key.workspaceId()).isPresent();
     }
 }

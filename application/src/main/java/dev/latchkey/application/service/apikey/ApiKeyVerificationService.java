@@ -5,9 +5,11 @@ import dev.latchkey.application.port.in.VerifyApiKeyUseCase;
 import dev.latchkey.application.port.out.ApiKeyRepository;
 import dev.latchkey.application.port.out.RateLimiter;
 import dev.latchkey.application.port.out.UsageRecorder;
+import dev.latchkey.application.port.out.WorkspaceLockRepository;
 import dev.latchkey.application.service.CallerAccess;
 import dev.latchkey.domain.apikey.ApiKey;
 import dev.latchkey.domain.apikey.ApiKeySecret;
+import dev.latchkey.domain.apikey.Environment;
 import dev.latchkey.domain.apikey.MalformedKeyException;
 import dev.latchkey.domain.apikey.RateLimitStatus;
 import dev.latchkey.domain.apikey.Scope;
@@ -19,13 +21,15 @@ import java.util.Optional;
 public final class ApiKeyVerificationService implements VerifyApiKeyUseCase {
 
     private final ApiKeyRepository keys;
+    private final WorkspaceLockRepository locks;
     private final RateLimiter rateLimiter;
     private final UsageRecorder usage;
     private final Clock clock;
 
-    public ApiKeyVerificationService(ApiKeyRepository keys, RateLimiter rateLimiter, UsageRecorder usage,
-                                     Clock clock) {
+    public ApiKeyVerificationService(ApiKeyRepository keys, WorkspaceLockRepository locks, RateLimiter rateLimiter,
+                                     UsageRecorder usage, Clock clock) {
         this.keys = keys;
+        this.locks = locks;
         this.rateLimiter = rateLimiter;
         this.usage = usage;
         this.clock = clock;
@@ -33,8 +37,9 @@ public final class ApiKeyVerificationService implements VerifyApiKeyUseCase {
 
     /**
      * The checks in order: format, existence in the caller's workspace, environment, revocation, expiry, the
-     * key's IP allowlist (a key with an allowlist fails closed when no address is given), its rate limit (the
-     * verification is a use of the key), and last the scopes asked for.
+     * workspace's kill switch (live keys only: {@code LOCKED}), the key's IP allowlist (a key with an allowlist fails
+     * closed when no address is given), its rate limit (the verification is a use of the key), and last the scopes
+     * asked for.
      */
     @Override
     public Verification verify(Caller.KeyCaller caller, VerifyCommand command) {
@@ -64,6 +69,9 @@ public final class ApiKeyVerificationService implements VerifyApiKeyUseCase {
             }
             case ACTIVE, EXPIRING -> {
             }
+        }
+        if (key.environment() == Environment.LIVE && locks.lockedAt(key.workspaceId()).isPresent()) {
+            return new Verification(VerifyCode.LOCKED, key, null);
         }
         if (!key.ipAllowlist().isEmpty()
                 && (command.clientAddress() == null || !key.allowsAddress(command.clientAddress()))) {

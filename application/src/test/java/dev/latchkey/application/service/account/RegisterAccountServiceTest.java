@@ -235,4 +235,30 @@ class RegisterAccountServiceTest {
 
         assertThat(command.toString()).doesNotContain("hunter2hunter2").contains("alice@example.com");
     }
+
+    @Test
+    void theEmailAsPasswordIsRefusedBeforeAnythingIsHashedOrStored() {
+        ValidationException e = catchThrowableOfType(ValidationException.class,
+                () -> register("Grace@Example.com", "grace@example.com", "Acme"));
+
+        assertThat(e).isNotNull();
+        assertThat(e.errors()).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("password");
+            assertThat(error.message()).contains("email address");
+        });
+        assertThat(users.all()).isEmpty();
+        assertThat(workspaces.all()).isEmpty();
+        assertThat(hasher.hashCalls()).isZero();
+    }
+
+    @Test
+    void aCommonPasswordIsAFieldErrorOfTheCommand() {
+        ValidationException e = catchThrowableOfType(ValidationException.class,
+                () -> new RegisterAccountCommand("alice@example.com", "Password123", "Acme"));
+
+        assertThat(e.errors()).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("password");
+            assertThat(error.message()).contains("most common passwords");
+        });
+    }
 }

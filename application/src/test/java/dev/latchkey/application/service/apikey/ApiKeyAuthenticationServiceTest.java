@@ -2,6 +2,7 @@ package dev.latchkey.application.service.apikey;
 
 import dev.latchkey.application.fake.FakeRateLimiter;
 import dev.latchkey.application.fake.InMemoryApiKeyRepository;
+import dev.latchkey.application.fake.InMemoryWorkspaceLockRepository;
 import dev.latchkey.application.fake.MutableClock;
 import dev.latchkey.application.fake.RecordingUsageRecorder;
 import dev.latchkey.application.fake.TestKeys;
@@ -41,6 +42,7 @@ class ApiKeyAuthenticationServiceTest {
     private static final String ADDRESS = "203.0.113.7";
 
     private final InMemoryApiKeyRepository keys = new InMemoryApiKeyRepository();
+    private final InMemoryWorkspaceLockRepository locks = new InMemoryWorkspaceLockRepository();
     private final FakeRateLimiter rateLimiter = new FakeRateLimiter();
     private final RecordingUsageRecorder usage = new RecordingUsageRecorder();
     private final MutableClock clock = MutableClock.at("2025-05-01T08:00:00Z");
@@ -50,7 +52,7 @@ class ApiKeyAuthenticationServiceTest {
     private final WorkspaceId workspace = WorkspaceId.newId();
 
     private ApiKeyAuthenticationService service(ServedEnvironments served) {
-        return new ApiKeyAuthenticationService(keys, rateLimiter, usage, served, clock);
+        return new ApiKeyAuthenticationService(keys, locks, rateLimiter, usage, served, clock);
     }
 
     /** Stores a live key of {@link #workspace} with the given dates and returns what was issued. */
@@ -314,5 +316,105 @@ class ApiKeyAuthenticationServiceTest {
         assertThat(service.authenticate(a.secret().reveal(), ADDRESS).rateLimit().allowed()).isFalse();
         assertThat(usage.uses()).extracting(RecordingUsageRecorder.Use::keyId)
                 .containsExactly(a.key().id(), b.key().id());
+    }
+
+    // --- the kill switch
+
+    @Test
+    void aLiveKeyOfALockedWorkspaceIsRefusedAndNothingIsConsumed() {
+        String key = storedKey(null, null).secret().reveal();
+        locks.lock(workspace, clock.instant());
+
+        assertThat(failure(key).code()).isEqualTo(ErrorCode.WORKSPACE_LOCKED);
+        assertNothingConsumed();
+    }
+
+    @Test
+    void aTestKeyOfALockedWorkspaceKeepsWorkingWithoutAskingForTheLock() {
+        String test = storedKey(Environment.TEST, 10, List.of()).secret().reveal();
+        locks.lock(workspace, clock.instant());
+
+        assertThat(service.authenticate(test, ADDRESS).rateLimit().allowed()).isTrue();
+        assertThat(locks.lookups()).isZero();
+    }
+
+    @Test
+    void theLockOfOneWorkspaceLeavesTheOthersAlone() {
+        String key = storedKey(null, null).secret().reveal();
+        locks.lock(WorkspaceId.newId(), clock.instant());
+
+        assertThat(callerOf(service.authenticate(key, ADDRESS)).workspaceId()).isEqualTo(workspace);
+    }
+
+    @Test
+    void anUnlockedWorkspacesLiveKeysWorkAgain() {
+        String key = storedKey(null, null).secret().reveal();
+        locks.lock(workspace, clock.instant());
+        assertThat(failure(key).code()).isEqualTo(ErrorCode.WORKSPACE_LOCKED);
+
+        locks.unlock(workspace);
+
+        assertThat(service.authenticate(key, ADDRESS).rateLimit().allowed()).isTrue();
+    }
+
+    @Test
+    void aRevokedOrExpiredKeySaysSoEvenWhenItsWorkspaceIsLocked() {
+        String revoked = storedKey(null, clock.instant().minusSeconds(5)).secret().reveal();
+        String expired = storedKey(clock.instant().minusSeconds(5), null).secret().reveal();
+        locks.lock(workspace, clock.instant());
+
+        assertThat(failure(revoked).code()).isEqualTo(ErrorCode.AUTH_REVOKED);
+        assertThat(failure(expired).code()).isEqualTo(ErrorCode.AUTH_EXPIRED);
+    }
+
+    @Test
+    void theLockComesBeforeTheAllowlist() {
+        String key = storedKey(Environment.LIVE, 10, List.of("10.0.0.0/8")).secret().reveal();
+        locks.lock(workspace, clock.instant());
+
+        assertThat(failure(service, key, "192.0.2.1").code()).isEqualTo(ErrorCode.WORKSPACE_LOCKED);
+    }
+
+    @Test
+    void toVerifyALockedWorkspacesKeyThatHoldsKeysVerifyIsLetThrough() {
+        IssuedApiKey verifier = storedKey(null, null); // keys:read and keys:verify
+        String reader = storedKey(Environment.LIVE, 10, List.of()).secret().reveal(); // usage:read only
+        locks.lock(workspace, clock.instant());
+
+        Authentication authentication = service.authenticateToVerify(verifier.secret().reveal(), ADDRESS);
+
+        assertThat(callerOf(authentication).keyId()).isEqualTo(verifier.key().id());
+        assertThat(authentication.rateLimit().allowed()).isTrue();
+        assertThat(catchThrowableOfType(DomainException.class, () -> service.authenticateToVerify(reader, ADDRESS))
+                .code()).isEqualTo(ErrorCode.WORKSPACE_LOCKED);
+        assertThat(failure(verifier.secret().reveal()).code()).as("anywhere else").isEqualTo(ErrorCode.WORKSPACE_LOCKED);
+    }
+
+    @Test
+    void toVerifyEveryOtherCheckStillApplies() {
+        String revoked = storedKey(null, clock.instant().minusSeconds(5)).secret().reveal();
+        IssuedApiKey fenced = ApiKey.issue(workspace, new KeySpec("fenced", KeyType.SECRET, Environment.LIVE,
+                Set.of(), 10, null, List.of(IpRange.parse("10.0.0.0/8")), false), clock.instant(), random);
+        keys.add(fenced.key(), null);
+        locks.lock(workspace, clock.instant());
+
+        assertThat(catchThrowableOfType(DomainException.class, () -> service.authenticateToVerify(revoked, ADDRESS))
+                .code()).isEqualTo(ErrorCode.AUTH_REVOKED);
+        assertThat(catchThrowableOfType(DomainException.class,
+                () -> service.authenticateToVerify(fenced.secret().reveal(), "192.0.2.1")).code())
+                .isEqualTo(ErrorCode.IP_NOT_ALLOWED);
+        assertNothingConsumed();
+    }
+
+    @SuppressWarnings("removal")
+    @Test
+    void theConstructorWithoutLocksKnowsOfNoLock() {
+        String key = storedKey(null, null).secret().reveal();
+        locks.lock(workspace, clock.instant());
+
+        ApiKeyAuthenticationService unlocked = new ApiKeyAuthenticationService(keys, rateLimiter, usage,
+                ServedEnvironments.both(), clock);
+
+        assertThat(unlocked.authenticate(key, ADDRESS).rateLimit().allowed()).isTrue();
     }
 }

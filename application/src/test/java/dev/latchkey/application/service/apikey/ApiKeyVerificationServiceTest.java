@@ -3,6 +3,7 @@ package dev.latchkey.application.service.apikey;
 import dev.latchkey.application.fake.TestKeys;
 import dev.latchkey.application.fake.FakeRateLimiter;
 import dev.latchkey.application.fake.InMemoryApiKeyRepository;
+import dev.latchkey.application.fake.InMemoryWorkspaceLockRepository;
 import dev.latchkey.application.fake.MutableClock;
 import dev.latchkey.application.fake.RecordingUsageRecorder;
 import dev.latchkey.application.port.in.Caller;
@@ -43,10 +44,12 @@ class ApiKeyVerificationServiceTest {
     private static final String ADDRESS = "198.51.100.20";
 
     private final InMemoryApiKeyRepository keys = new InMemoryApiKeyRepository();
+    private final InMemoryWorkspaceLockRepository locks = new InMemoryWorkspaceLockRepository();
     private final FakeRateLimiter rateLimiter = new FakeRateLimiter();
     private final RecordingUsageRecorder usage = new RecordingUsageRecorder();
     private final MutableClock clock = MutableClock.at("2025-07-01T09:30:00Z");
-    private final ApiKeyVerificationService service = new ApiKeyVerificationService(keys, rateLimiter, usage, clock);
+    private final ApiKeyVerificationService service = new ApiKeyVerificationService(keys, locks, rateLimiter, usage,
+            clock);
     private final SplittableRandom random = new SplittableRandom(2024);
     private final WorkspaceId workspace = WorkspaceId.newId();
     private final Caller.KeyCaller verifier = verifier(workspace, Environment.LIVE, Scope.KEYS_VERIFY);
@@ -305,5 +308,58 @@ class ApiKeyVerificationServiceTest {
         assertThat(usage.uses()).containsExactly(
                 new RecordingUsageRecorder.Use(issued.key().id(), clock.instant().minusSeconds(90), "192.0.2.10"),
                 new RecordingUsageRecorder.Use(issued.key().id(), clock.instant(), "192.0.2.11"));
+    }
+
+    // --- the kill switch
+
+    @Test
+    void aLiveKeyOfALockedWorkspaceIsLockedAndNotAUse() {
+        IssuedApiKey issued = stored();
+        locks.lock(workspace, clock.instant());
+
+        Verification verification = verify(issued, ADDRESS, RESOURCES_READ);
+
+        assertThat(verification.code()).isEqualTo(VerifyCode.LOCKED);
+        assertThat(verification.valid()).isFalse();
+        assertThat(verification.key()).isEqualTo(issued.key());
+        assertThat(verification.rateLimit()).isNull();
+        assertNotAUse();
+    }
+
+    @Test
+    void aTestKeyOfALockedWorkspaceIsStillValid() {
+        IssuedApiKey testKey = stored(workspace, Environment.TEST, Set.of(RESOURCES_READ), 100, List.of(), null);
+        locks.lock(workspace, clock.instant());
+        Caller.KeyCaller testVerifier = verifier(workspace, Environment.TEST, Scope.KEYS_VERIFY);
+
+        assertThat(service.verify(testVerifier, new VerifyCommand(testKey.secret().reveal(), Set.of(RESOURCES_READ),
+                ADDRESS)).code()).isEqualTo(VerifyCode.VALID);
+        assertThat(locks.lookups()).as("test keys never ask for the lock").isZero();
+    }
+
+    @Test
+    void revokedAndExpiredComeBeforeLockedAndLockedBeforeTheAllowlistAndScopes() {
+        IssuedApiKey revoked = stored();
+        keys.revoke(revoked.key(), clock.instant().minusSeconds(1));
+        IssuedApiKey expired = stored(workspace, Environment.LIVE, Set.of(RESOURCES_READ), 100, List.of(),
+                clock.instant().minusSeconds(1));
+        IssuedApiKey fenced = stored(workspace, Environment.LIVE, Set.of(RESOURCES_READ), 100, List.of("10.0.0.0/8"),
+                null);
+        locks.lock(workspace, clock.instant());
+
+        assertThat(verify(revoked, ADDRESS).code()).isEqualTo(VerifyCode.REVOKED);
+        assertThat(verify(expired, ADDRESS).code()).isEqualTo(VerifyCode.EXPIRED);
+        assertThat(verify(fenced, "192.0.2.1", RESOURCES_WRITE).code()).isEqualTo(VerifyCode.LOCKED);
+    }
+
+    @Test
+    void anUnlockedWorkspacesKeyIsValidAgain() {
+        IssuedApiKey issued = stored();
+        locks.lock(workspace, clock.instant());
+        assertThat(verify(issued, ADDRESS, RESOURCES_READ).code()).isEqualTo(VerifyCode.LOCKED);
+
+        locks.unlock(workspace);
+
+        assertThat(verify(issued, ADDRESS, RESOURCES_READ).code()).isEqualTo(VerifyCode.VALID);
     }
 }

@@ -1,0 +1,13 @@
+package dev.latchkey.web.member;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.util.List;
+
+/** A page of the workspace's members, in the order they joined (PRODUCT.md §12 lists). */
+public record MemberListResponse(
+        List<MemberResponse> data,
+        boolean hasMore,
+        @Schema(types = {"string", "null"}, description = "Pass as `cursor` for the next page; null on the last page")
+        String nextCursor) {
+}
