@@ -116,7 +116,7 @@ public record LatchkeyProperties(
                 + ", masterKey=" + (masterKey == null || masterKey.isEmpty() ? "unset" : "redacted")
                 + ", environment=" + environment + ", usage=" + usage + ", rateLimits=" + rateLimits
                 + ", keyCache=" + keyCache + ", trustedProxies=" + trustedProxies + ", plans=" + plans
-                + ", operators=" + operators + "]";
+                + ", operators=" + operators + ", login=" + login + ", publicUrl=" + publicUrl + "]";
     }
 
     /**

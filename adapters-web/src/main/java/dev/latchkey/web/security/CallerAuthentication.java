@@ -40,4 +40,10 @@ public final class CallerAuthentication extends AbstractAuthenticationToken {
     public Object getPrincipal() {
         return caller;
     }
+
+    /** The key or user id: cheap (Spring asks for it on every request) and never more than an id. */
+    @Override
+    public String getName() {
+        return caller.credentialId();
+    }
 }

@@ -28,24 +28,6 @@ import java.util.Optional;
  */
 public final class ApiKeyAuthenticationService implements AuthenticateApiKeyUseCase {
 
-    /** A stand-in that knows of no lock: only for code built before the kill switch (see the deprecated constructor). */
-    private static final WorkspaceLockRepository NO_LOCKS = new WorkspaceLockRepository() {
-        @Override
-        public Optional<Instant> lockedAt(WorkspaceId workspaceId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean lock(WorkspaceId workspaceId, Instant at) {
-            throw new UnsupportedOperationException("no lock store");
-        }
-
-        @Override
-        public boolean unlock(WorkspaceId workspaceId) {
-            throw new UnsupportedOperationException("no lock store");
-        }
-    };
-
     private final ApiKeyRepository keys;
     private final WorkspaceLockRepository locks;
     private final RateLimiter rateLimiter;
@@ -62,18 +44,6 @@ public final class ApiKeyAuthenticationService implements AuthenticateApiKeyUseC
         this.usage = usage;
         this.served = served;
         this.clock = clock;
-    }
-
-    /**
-     * Without the kill switch: every workspace counts as unlocked. Kept only so that code built before the kill switch
-     * (the in-process benchmark) still compiles; never wire it in the application.
-     *
-     * @deprecated pass the {@link WorkspaceLockRepository}
-     */
-    @Deprecated(forRemoval = true)
-    public ApiKeyAuthenticationService(ApiKeyRepository keys, RateLimiter rateLimiter, UsageRecorder usage,
-                                       ServedEnvironments served, Clock clock) {
-        this(keys, NO_LOCKS, rateLimiter, usage, served, clock);
     }
 
     /** A live key of a locked workspace is refused with {@code workspace_locked}. */

@@ -405,16 +405,4 @@ class ApiKeyAuthenticationServiceTest {
                 .isEqualTo(ErrorCode.IP_NOT_ALLOWED);
         assertNothingConsumed();
     }
-
-    @SuppressWarnings("removal")
-    @Test
-    void theConstructorWithoutLocksKnowsOfNoLock() {
-        String key = storedKey(null, null).secret().reveal();
-        locks.lock(workspace, clock.instant());
-
-        ApiKeyAuthenticationService unlocked = new ApiKeyAuthenticationService(keys, rateLimiter, usage,
-                ServedEnvironments.both(), clock);
-
-        assertThat(unlocked.authenticate(key, ADDRESS).rateLimit().allowed()).isTrue();
-    }
 }
