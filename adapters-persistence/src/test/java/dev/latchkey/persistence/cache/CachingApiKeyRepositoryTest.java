@@ -1,6 +1,7 @@
 package dev.latchkey.persistence.cache;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.latchkey.application.fake.DelegatingApiKeyRepository;
 import dev.latchkey.application.fake.InMemoryApiKeyRepository;
 import dev.latchkey.application.fake.TestKeys;
 import dev.latchkey.application.port.out.SealedSecret;
@@ -136,7 +137,7 @@ class CachingApiKeyRepositoryTest {
         ApiKey key = stored();
         ApiKey revoked = key.revoke(NOW);
         AtomicBoolean committed = new AtomicBoolean();
-        DelegatingStore uncommitted = new DelegatingStore(store) {
+        DelegatingApiKeyRepository uncommitted = new DelegatingApiKeyRepository(store) {
             @Override
             public Optional<ApiKey> findByHash(KeyHash hash) {
                 return Optional.of(committed.get() ? revoked : key); // others see the revocation once it commits
@@ -160,7 +161,7 @@ class CachingApiKeyRepositoryTest {
         ApiKey key = stored();
         CountDownLatch reading = new CountDownLatch(1);
         CountDownLatch changed = new CountDownLatch(1);
-        DelegatingStore slowStore = new DelegatingStore(store) {
+        DelegatingApiKeyRepository slowStore = new DelegatingApiKeyRepository(store) {
             @Override
             public Optional<ApiKey> findByHash(KeyHash hash) {
                 Optional<ApiKey> read = store.findByHash(hash); // the row as it is now

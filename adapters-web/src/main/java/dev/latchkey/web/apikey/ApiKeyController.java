@@ -8,6 +8,7 @@ import dev.latchkey.application.port.in.FindApiKeysUseCase.PageRequest;
 import dev.latchkey.application.port.in.ManageApiKeysUseCase;
 import dev.latchkey.application.port.in.ManageApiKeysUseCase.CreateApiKeyCommand;
 import dev.latchkey.domain.apikey.ApiKey;
+import dev.latchkey.domain.apikey.ApiKeyId;
 import dev.latchkey.domain.apikey.ApiKeyStatus;
 import dev.latchkey.domain.apikey.Environment;
 import dev.latchkey.domain.apikey.IssuedApiKey;
@@ -94,9 +95,7 @@ public class ApiKeyController {
                     + "only their own environment's keys", schema = @Schema(allowableValues = {"live", "test"}))
             @RequestParam(required = false) String environment) {
         FieldErrors errors = new FieldErrors();
-        int pageSize = RequestValues.limit(limit, errors);
-        String after = RequestValues.present(cursor);
-        errors.check(after == null || RequestValues.isKeyId(after), "cursor", "is not a cursor from a previous page");
+        PageRequest pageRequest = RequestValues.page(limit, cursor, ApiKeyId.PREFIX, errors);
         Optional<KeyType> keyType = RequestValues.option(type, "type", "must be pk, sk or rk", KeyType::fromCode, errors);
         Optional<ApiKeyStatus> keyStatus = RequestValues.option(status, "status", "must be active, expiring, revoked or expired",
                 value -> Arrays.stream(ApiKeyStatus.values()).filter(candidate -> candidate.code().equals(value))
@@ -105,7 +104,7 @@ public class ApiKeyController {
                 Environment::fromCode, errors);
         errors.throwIfAny();
         KeyPage page = find.list(caller, new KeyFilter(keyType, keyStatus, keyEnvironment),
-                new PageRequest(pageSize, after));
+                pageRequest);
         Instant now = clock.instant();
         return new ApiKeyListResponse(page.keys().stream().map(key -> ApiKeyResponse.from(key, now)).toList(),
                 page.hasMore(), page.nextCursor());

@@ -8,7 +8,6 @@ import dev.latchkey.application.port.in.FindAuditEventsUseCase.AuditPage;
 import dev.latchkey.domain.apikey.Environment;
 import dev.latchkey.domain.audit.AuditAction;
 import dev.latchkey.domain.audit.AuditEventId;
-import dev.latchkey.domain.common.Ids;
 import dev.latchkey.web.support.FieldErrors;
 import dev.latchkey.web.support.RequestValues;
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,10 +54,7 @@ public class AuditController {
             @Parameter(description = "Users: only this environment's events", schema = @Schema(
                     allowableValues = {"live", "test"})) @RequestParam(required = false) String environment) {
         FieldErrors errors = new FieldErrors();
-        int pageSize = RequestValues.limit(limit, errors);
-        String after = RequestValues.present(cursor);
-        errors.check(after == null || Ids.looksLike(AuditEventId.PREFIX, after), "cursor",
-                "is not a cursor from a previous page");
+        PageRequest pageRequest = RequestValues.page(limit, cursor, AuditEventId.PREFIX, errors);
         Optional<AuditAction> auditAction = RequestValues.option(action, "action", "must be one of "
                 + String.join(", ", Arrays.stream(AuditAction.values()).map(AuditAction::code).toList()),
                 AuditAction::fromCode, errors);
@@ -71,7 +67,7 @@ public class AuditController {
         errors.throwIfAny();
         AuditPage page = audit.list(caller, new AuditFilter(auditAction, Optional.ofNullable(RequestValues.present(actorId)),
                 Optional.ofNullable(RequestValues.present(targetId)), since, until, eventEnvironment),
-                new PageRequest(pageSize, after));
+                pageRequest);
         return new AuditEventListResponse(page.events().stream().map(AuditEventResponse::from).toList(),
                 page.hasMore(), page.nextCursor());
     }

@@ -72,12 +72,9 @@ public class InvitationController {
             @Parameter(description = "`nextCursor` of the previous page") @RequestParam(required = false)
             String cursor) {
         FieldErrors errors = new FieldErrors();
-        int pageSize = RequestValues.limit(limit, errors);
-        String after = RequestValues.present(cursor);
-        errors.check(after == null || Ids.looksLike(InvitationId.PREFIX, after), "cursor",
-                "is not a cursor from a previous page");
+        PageRequest pageRequest = RequestValues.page(limit, cursor, InvitationId.PREFIX, errors);
         errors.throwIfAny();
-        InvitationPage page = invitations.list(caller, new PageRequest(pageSize, after));
+        InvitationPage page = invitations.list(caller, pageRequest);
         return new InvitationListResponse(page.invitations().stream().map(PendingInvitationResponse::from).toList(),
                 page.hasMore(), page.nextCursor());
     }

@@ -53,12 +53,9 @@ public class MemberController {
             @Parameter(description = "`nextCursor` of the previous page") @RequestParam(required = false)
             String cursor) {
         FieldErrors errors = new FieldErrors();
-        int pageSize = RequestValues.limit(limit, errors);
-        String after = RequestValues.present(cursor);
-        errors.check(after == null || Ids.looksLike(UserId.PREFIX, after), "cursor",
-                "is not a cursor from a previous page");
+        PageRequest pageRequest = RequestValues.page(limit, cursor, UserId.PREFIX, errors);
         errors.throwIfAny();
-        MemberPage page = members.list(caller, new PageRequest(pageSize, after));
+        MemberPage page = members.list(caller, pageRequest);
         return new MemberListResponse(page.members().stream().map(MemberResponse::from).toList(), page.hasMore(),
                 page.nextCursor());
     }

@@ -66,6 +66,17 @@ public final class RequestValues {
         return parsed;
     }
 
+    /**
+     * A list's page: its {@code limit} and its {@code cursor} (the id, of {@code idPrefix}, of the last item of the
+     * previous page); each problem is reported on its field.
+     */
+    public static PageRequest page(String limit, String cursor, String idPrefix, FieldErrors errors) {
+        int pageSize = limit(limit, errors);
+        String after = present(cursor);
+        errors.check(after == null || Ids.looksLike(idPrefix, after), "cursor", "is not a cursor from a previous page");
+        return new PageRequest(pageSize, after);
+    }
+
     /** A list's {@code limit}: 1 to {@link PageRequest}'s maximum, by default {@link FindApiKeysUseCase#DEFAULT_LIMIT}. */
     public static int limit(String value, FieldErrors errors) {
         String present = present(value);

@@ -6,7 +6,6 @@ import dev.latchkey.application.port.in.GetCurrentUserUseCase.WorkspaceMembershi
 import dev.latchkey.application.port.in.ManageWorkspacesUseCase;
 import dev.latchkey.application.port.in.ManageWorkspacesUseCase.CreateWorkspaceCommand;
 import dev.latchkey.application.port.in.ManageWorkspacesUseCase.WorkspacePage;
-import dev.latchkey.domain.common.Ids;
 import dev.latchkey.domain.workspace.WorkspaceId;
 import dev.latchkey.web.support.FieldErrors;
 import dev.latchkey.web.support.RequestValues;
@@ -45,12 +44,9 @@ public class WorkspacesController {
             @Parameter(description = "`nextCursor` of the previous page") @RequestParam(required = false)
             String cursor) {
         FieldErrors errors = new FieldErrors();
-        int pageSize = RequestValues.limit(limit, errors);
-        String after = RequestValues.present(cursor);
-        errors.check(after == null || Ids.looksLike(WorkspaceId.PREFIX, after), "cursor",
-                "is not a cursor from a previous page");
+        PageRequest pageRequest = RequestValues.page(limit, cursor, WorkspaceId.PREFIX, errors);
         errors.throwIfAny();
-        WorkspacePage page = workspaces.list(caller, new PageRequest(pageSize, after));
+        WorkspacePage page = workspaces.list(caller, pageRequest);
         return new UserWorkspaceListResponse(page.workspaces().stream()
                 .map(membership -> UserWorkspaceResponse.from(membership, caller.environment())).toList(),
                 page.hasMore(), page.nextCursor());

@@ -1,6 +1,7 @@
 package dev.latchkey.application.service.apikey;
 
 import dev.latchkey.application.fake.TestKeys;
+import dev.latchkey.application.fake.DelegatingApiKeyRepository;
 import dev.latchkey.application.fake.DirectTransactions;
 import dev.latchkey.application.fake.FakeSecretSealer;
 import dev.latchkey.application.fake.InMemoryAuditRepository;
@@ -1074,63 +1075,15 @@ class ApiKeyManagementServiceTest {
     }
 
     /** Delegates to the in-memory store, but loses every retire: another roll or revoke got there first. */
-    private static final class RetireLosingRepository implements ApiKeyRepository {
-
-        private final ApiKeyRepository delegate;
+    private static final class RetireLosingRepository extends DelegatingApiKeyRepository {
 
         RetireLosingRepository(ApiKeyRepository delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void add(ApiKey key, SealedSecret sealedSecret) {
-            delegate.add(key, sealedSecret);
-        }
-
-        @Override
-        public Optional<ApiKey> findByHash(KeyHash hash) {
-            return delegate.findByHash(hash);
-        }
-
-        @Override
-        public Optional<ApiKey> findById(WorkspaceId workspaceId, Environment environment, ApiKeyId id) {
-            return delegate.findById(workspaceId, environment, id);
-        }
-
-        @Override
-        public Optional<ApiKey> findByIdForUpdate(WorkspaceId workspaceId, Environment environment, ApiKeyId id) {
-            return delegate.findByIdForUpdate(workspaceId, environment, id);
-        }
-
-        @Override
-        public List<ApiKey> list(WorkspaceId workspaceId, Environment environment, Optional<KeyType> type,
-                                 Optional<ApiKeyStatus> status, Instant now, String afterId, int limit) {
-            return delegate.list(workspaceId, environment, type, status, now, afterId, limit);
-        }
-
-        @Override
-        public boolean update(ApiKey key) {
-            return delegate.update(key);
-        }
-
-        @Override
-        public boolean revoke(ApiKey key, Instant at) {
-            return delegate.revoke(key, at);
+            super(delegate);
         }
 
         @Override
         public boolean retire(ApiKey retired) {
             return false;
-        }
-
-        @Override
-        public long countUsable(WorkspaceId workspaceId, Environment environment, Instant now) {
-            return delegate.countUsable(workspaceId, environment, now);
-        }
-
-        @Override
-        public List<SigningSecret> signingSecrets(WorkspaceId workspaceId, Environment environment, Instant now) {
-            return delegate.signingSecrets(workspaceId, environment, now);
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.latchkey.persistence.cache;
+package dev.latchkey.application.fake;
 
 import dev.latchkey.application.port.out.ApiKeyRepository;
 import dev.latchkey.application.port.out.SealedSecret;
@@ -15,12 +15,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** A store that passes everything on: tests override the one method whose timing they need to control. */
-class DelegatingStore implements ApiKeyRepository {
+/** A key store that passes everything on: tests override the one method whose behaviour they need to control. */
+public class DelegatingApiKeyRepository implements ApiKeyRepository {
 
     private final ApiKeyRepository delegate;
 
-    DelegatingStore(ApiKeyRepository delegate) {
+    public DelegatingApiKeyRepository(ApiKeyRepository delegate) {
         this.delegate = delegate;
     }
 
