@@ -38,10 +38,6 @@ public final class KeyChangeListener implements SmartLifecycle {
     private volatile int backendPid;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    public KeyChangeListener(DataSource dataSource, CachingApiKeyRepository cache, Duration checkEvery) {
-        this(dataSource, List.of(cache), checkEvery);
-    }
-
     public KeyChangeListener(DataSource dataSource, List<? extends ChangeFollower> caches, Duration checkEvery) {
         if (caches.isEmpty()) {
             throw new IllegalArgumentException("nothing to keep in step");

@@ -15,11 +15,9 @@ import dev.latchkey.domain.apikey.RateLimitStatus;
 import dev.latchkey.domain.apikey.Scope;
 import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ErrorCode;
-import dev.latchkey.domain.workspace.WorkspaceId;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * The checks in order: format (before any lookup), existence, revocation, expiry, the environments the deployment
@@ -89,8 +87,12 @@ public final class ApiKeyAuthenticationService implements AuthenticateApiKeyUseC
                 key.environment(), key.scopes(), key.rateLimitPerMinute(), key.signing(), clientAddress), limit);
     }
 
-    /** The kill switch locks live keys only: test keys are never looked up. */
     private boolean isLocked(ApiKey key) {
+        return isLocked(key, locks);
+    }
+
+    /** The kill switch locks live keys only: for a test key the lock is never looked up. */
+    static boolean isLocked(ApiKey key, WorkspaceLockRepository locks) {
         return key.environment() == Environment.LIVE && locks.lockedAt(key.workspaceId()).isPresent();
     }
 }

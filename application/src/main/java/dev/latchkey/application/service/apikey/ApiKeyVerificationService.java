@@ -9,7 +9,6 @@ import dev.latchkey.application.port.out.WorkspaceLockRepository;
 import dev.latchkey.application.service.CallerAccess;
 import dev.latchkey.domain.apikey.ApiKey;
 import dev.latchkey.domain.apikey.ApiKeySecret;
-import dev.latchkey.domain.apikey.Environment;
 import dev.latchkey.domain.apikey.MalformedKeyException;
 import dev.latchkey.domain.apikey.RateLimitStatus;
 import dev.latchkey.domain.apikey.Scope;
@@ -70,7 +69,7 @@ public final class ApiKeyVerificationService implements VerifyApiKeyUseCase {
             case ACTIVE, EXPIRING -> {
             }
         }
-        if (key.environment() == Environment.LIVE && locks.lockedAt(key.workspaceId()).isPresent()) {
+        if (ApiKeyAuthenticationService.isLocked(key, locks)) {
             return new Verification(VerifyCode.LOCKED, key, null);
         }
         if (!key.ipAllowlist().isEmpty()
