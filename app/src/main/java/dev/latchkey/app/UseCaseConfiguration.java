@@ -1,6 +1,7 @@
 package dev.latchkey.app;
 
 import dev.latchkey.application.port.out.ApiKeyRepository;
+import dev.latchkey.application.port.out.InvitationRepository;
 import dev.latchkey.application.port.out.AuditRepository;
 import dev.latchkey.application.service.audit.AuditQueryService;
 import dev.latchkey.application.service.audit.AuditRetention;
@@ -31,6 +32,7 @@ import dev.latchkey.application.service.idempotency.IdempotencyService;
 import dev.latchkey.application.service.usage.UsageBuffer;
 import dev.latchkey.application.service.usage.UsageQueryService;
 import dev.latchkey.application.service.user.CurrentUserService;
+import dev.latchkey.application.service.workspace.PlanOverviewService;
 import dev.latchkey.application.service.workspace.WorkspaceQueryService;
 import dev.latchkey.domain.user.PasswordHash;
 import org.springframework.context.annotation.Bean;
@@ -194,5 +196,12 @@ public class UseCaseConfiguration {
     @Bean
     WorkspaceQueryService workspaceQueryService(WorkspaceRepository workspaces) {
         return new WorkspaceQueryService(workspaces);
+    }
+
+    @Bean
+    PlanOverviewService planOverviewService(WorkspaceQueryService workspace, WorkspaceRepository workspaces,
+                                            ApiKeyRepository keys, InvitationRepository invitations, Plans plans,
+                                            Clock clock) {
+        return new PlanOverviewService(workspace, workspaces, keys, invitations, plans, clock);
     }
 }

@@ -12,19 +12,19 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Saves numbered PNGs of the pages a browser test visits under {@code app/target/screenshots/}. */
-final class Screenshots {
+public final class Screenshots {
 
     static final Path DIRECTORY = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
 
     private final AtomicInteger counter = new AtomicInteger();
     private final String prefix;
 
-    Screenshots(String prefix) {
+    public Screenshots(String prefix) {
         this.prefix = prefix;
     }
 
     /** Takes a screenshot of what {@code driver} shows now, e.g. {@code DashboardBrowserTest-03-api-keys.png}. */
-    Path take(WebDriver driver, String name) {
+    public Path take(WebDriver driver, String name) {
         try {
             Files.createDirectories(DIRECTORY);
             Path target = DIRECTORY.resolve("%s-%02d-%s.png".formatted(prefix, counter.incrementAndGet(), name));

@@ -19,6 +19,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The dashboard's pages and security on in-memory use cases (the browser test in app covers the real stack). */
@@ -82,14 +83,23 @@ class DashboardPagesTest {
         assertThat(keys).contains(fullKey.substring(0, 12) + "…" + fullKey.substring(fullKey.length() - 4))
                 .contains("Analytical Engines").contains("never").doesNotContain(fullKey);
 
-        String live = mvc.perform(get("/settings/api-keys").param("environment", "live").session(session))
+        mvc.perform(post("/switch/environment").session(session).param("_csrf", csrf(session, "/settings/api-keys"))
+                        .param("environment", "live").param("returnTo", "/settings/api-keys"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/settings/api-keys"));
+        String live = mvc.perform(get("/settings/api-keys").session(session))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(live).contains("No live keys yet").doesNotContain(fullKey.substring(0, 12));
 
-        mvc.perform(get("/settings/api-keys").param("environment", "staging").session(session))
-                .andExpect(status().isBadRequest());
-        mvc.perform(get("/settings/api-keys").param("workspace", "ws_unknown").session(session))
-                .andExpect(status().isNotFound());
+        mvc.perform(post("/switch/environment").session(session).param("_csrf", csrf(session, "/settings/api-keys"))
+                        .param("environment", "staging").param("returnTo", "https://evil.example/"))
+                .andExpect(redirectedUrl("/settings/api-keys"))
+                .andExpect(flash().attribute("flashError", "Choose test or live."));
+        mvc.perform(post("/switch/workspace").session(session).param("_csrf", csrf(session, "/settings/api-keys"))
+                        .param("workspace", "ws_unknown"))
+                .andExpect(redirectedUrl("/settings/api-keys"))
+                .andExpect(flash().attribute("flashError", "You are not a member of that workspace."));
+        assertThat(mvc.perform(get("/settings/api-keys").session(session)).andReturn().getResponse()
+                .getContentAsString()).as("still live").contains("No live keys yet");
     }
 
     @Test

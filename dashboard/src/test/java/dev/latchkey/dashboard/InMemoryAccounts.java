@@ -5,6 +5,8 @@ import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.FindApiKeysUseCase;
 import dev.latchkey.application.port.in.GetWorkspaceUseCase;
 import dev.latchkey.application.port.in.LoginUseCase;
+import dev.latchkey.application.port.in.ManageWorkspacesUseCase;
+import dev.latchkey.application.port.in.GetCurrentUserUseCase.WorkspaceMembership;
 import dev.latchkey.application.port.in.RegisterAccountUseCase;
 import dev.latchkey.application.port.in.ResolveUserCallerUseCase;
 import dev.latchkey.domain.apikey.ApiKey;
@@ -36,7 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The use cases the dashboard calls, in memory, so that the dashboard is tested on its own. */
-class InMemoryAccounts implements RegisterAccountUseCase, LoginUseCase, ResolveUserCallerUseCase,
+class InMemoryAccounts implements RegisterAccountUseCase, LoginUseCase, ResolveUserCallerUseCase, ManageWorkspacesUseCase,
         FindApiKeysUseCase, GetWorkspaceUseCase {
 
     private final Map<String, User> usersByEmail = new ConcurrentHashMap<>();
@@ -122,6 +124,18 @@ class InMemoryAccounts implements RegisterAccountUseCase, LoginUseCase, ResolveU
     @Override
     public Workspace get(Caller caller) {
         return workspaces.get(caller.workspaceId());
+    }
+
+    @Override
+    public WorkspacePage list(Caller.UserCaller caller, PageRequest page) {
+        return new WorkspacePage(membershipsOf(caller.userId()).stream()
+                .map(m -> new WorkspaceMembership(workspaces.get(m.workspaceId()), m.role(), m.joinedAt())).toList(),
+                false, null);
+    }
+
+    @Override
+    public WorkspaceMembership create(Caller.UserCaller caller, CreateWorkspaceCommand command) {
+        throw new UnsupportedOperationException("not needed by these tests");
     }
 
     private List<Membership> membershipsOf(UserId userId) {

@@ -13,19 +13,19 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A small black-box client of the /v1 API over real HTTP: what an SDK would do, with no Latchkey code. */
-final class ApiClient {
+public final class ApiClient {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String base;
 
-    ApiClient(int port) {
+    public ApiClient(int port) {
         this.base = "http://localhost:" + port;
     }
 
     /** One request: {@code body} null sends none; {@code headers} are name/value pairs. */
-    HttpResponse<String> send(String method, String path, String body, String... headers) {
+    public HttpResponse<String> send(String method, String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -47,26 +47,26 @@ final class ApiClient {
         }
     }
 
-    HttpResponse<String> get(String path, String... headers) {
+    public HttpResponse<String> get(String path, String... headers) {
         return send("GET", path, null, headers);
     }
 
-    HttpResponse<String> post(String path, String body, String... headers) {
+    public HttpResponse<String> post(String path, String body, String... headers) {
         return send("POST", path, body, headers);
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }
 
     /** Asserts the status and returns the JSON body. */
-    static JsonNode ok(HttpResponse<String> response, int status) {
+    public static JsonNode ok(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         return json(response);
     }
 
     /** Asserts an RFC 9457 problem with the contract's code and no internals; returns it. */
-    static JsonNode problem(HttpResponse<String> response, int status, String code) {
+    public static JsonNode problem(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
@@ -79,7 +79,7 @@ final class ApiClient {
         return body;
     }
 
-    static String bearer(String credential) {
+    public static String bearer(String credential) {
         return "Bearer " + credential;
     }
 }

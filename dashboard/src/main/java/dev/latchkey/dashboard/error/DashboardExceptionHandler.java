@@ -1,5 +1,6 @@
 package dev.latchkey.dashboard.error;
 
+import dev.latchkey.dashboard.support.NoWorkspaceException;
 import dev.latchkey.domain.common.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,12 @@ public class DashboardExceptionHandler {
             return page(status, null);
         }
         return page(status, e.getMessage());
+    }
+
+    /** Removed from every workspace: a page that says so, with the way out (an invitation, or sign out). */
+    @ExceptionHandler(NoWorkspaceException.class)
+    ModelAndView noWorkspace() {
+        return new ModelAndView("workspace/none", HttpStatus.OK);
     }
 
     @ExceptionHandler(Exception.class)

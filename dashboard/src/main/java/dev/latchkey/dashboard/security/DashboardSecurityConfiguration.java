@@ -30,7 +30,7 @@ import java.util.Arrays;
 public class DashboardSecurityConfiguration {
 
     private static final String FORWARDED_FOR = "X-Forwarded-For";
-    static final String[] PUBLIC_PATHS = {"/", "/login", "/register", "/health", "/error", "/css/**", "/js/**",
+    static final String[] PUBLIC_PATHS = {"/", "/login", "/register", "/health", "/error", "/css/**", "/js/**", "/webjars/**",
             "/favicon.ico", "/v3/api-docs/**", "/docs/**", "/swagger-ui/**"};
     /** Third-party pages (Swagger UI) that need inline styles: no strict CSP there. */
     private static final String[] API_DOC_PATHS = {"/v3/api-docs/**", "/docs/**", "/swagger-ui/**"};

@@ -1,4 +1,6 @@
 /*
+ * Dashboard behaviour (no inline scripts: the CSP forbids them).
+ *
  * Copy buttons: <button data-copy-target="some-id"> copies the text of the element with that id.
  * Uses the async Clipboard API when the page may; otherwise selects the text so that Ctrl+C / Cmd+C
  * copies it (and tries the legacy copy command).
