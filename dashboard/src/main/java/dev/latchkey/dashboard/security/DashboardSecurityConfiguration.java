@@ -1,5 +1,6 @@
 package dev.latchkey.dashboard.security;
 
+import dev.latchkey.application.port.in.CheckUserTokenUseCase;
 import dev.latchkey.application.port.in.LoginUseCase;
 import dev.latchkey.domain.apikey.TrustedProxies;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +13,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -52,13 +54,15 @@ public class DashboardSecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain dashboardSecurity(HttpSecurity http, AuthenticationProvider dashboardAuthenticationProvider,
-                                          ObjectProvider<TrustedProxies> trustedProxies) throws Exception {
+                                          ObjectProvider<TrustedProxies> trustedProxies,
+                                          CheckUserTokenUseCase userTokens) throws Exception {
         TrustedProxies proxies = trustedProxies.getIfAvailable(() -> TrustedProxies.NONE);
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         RequestMatcher apiDocs = new OrRequestMatcher(Arrays.stream(API_DOC_PATHS)
                 .map(paths::matcher).map(RequestMatcher.class::cast).toList());
         return http
                 .authenticationProvider(dashboardAuthenticationProvider)
+                .addFilterAfter(new CurrentSessionFilter(userTokens), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .anyRequest().authenticated())
@@ -74,6 +78,9 @@ public class DashboardSecurityConfiguration {
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout")
+                        .invalidateHttpSession(true)
+                        .clearAuthentication(true)
+                        .deleteCookies("JSESSIONID")
                         .permitAll())
                 .headers(headers -> headers
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

@@ -42,7 +42,8 @@ public final class LoginAuthenticationProvider implements AuthenticationProvider
             }
             throw new InternalAuthenticationServiceException("sign-in is unavailable", e);
         }
-        return authenticated(new DashboardUser(signedIn.account().id().value(), signedIn.account().email().value()));
+        return authenticated(new DashboardUser(signedIn.account().id().value(), signedIn.account().email().value(),
+                signedIn.tokenVersion()));
     }
 
     private static String clientAddress(Authentication authentication) {
