@@ -71,6 +71,26 @@ class SessionBrowserTest extends BrowserTestSupport {
         screenshot("signed-in-with-the-new-password");
     }
 
+    @Test
+    void aFormPostedWithoutItsCsrfTokenIsRefused() {
+        register(uniqueEmail("forger"), "Forgery");
+        open("/settings/api-keys", "keys");
+
+        Object withoutToken = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch('/switch/environment', {method: 'POST', redirect: 'manual',"
+                        + " headers: {'Content-Type': 'application/x-www-form-urlencoded'},"
+                        + " body: 'environment=live&returnTo=/settings/api-keys'}).then(r => done(r.status));");
+        assertThat(((Number) withoutToken).intValue()).isEqualTo(403);
+
+        open("/settings/api-keys", "still-test");
+        assertThat(browser.findElement(By.id("environment-test")).getDomAttribute("aria-pressed"))
+                .as("nothing changed").isEqualTo("true");
+        assertThat(browser.findElements(By.cssSelector("form[method=post]")))
+                .as("every form of the page carries its token").isNotEmpty()
+                .allSatisfy(form -> assertThat(form.findElements(By.cssSelector("input[name=_csrf]"))).hasSize(1));
+    }
+
     private HttpResponse<String> keysPageWith(String session) throws Exception {
         return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                         URI.create(url("/settings/api-keys"))).header("Cookie", SESSION + "=" + session).build(),
