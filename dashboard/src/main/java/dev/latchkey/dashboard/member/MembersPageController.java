@@ -118,7 +118,7 @@ public class MembersPageController {
         Invitation invitation = created.invitation();
         response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
         model.addAttribute("email", invitation.email().value());
-        model.addAttribute("role", invitation.role().name().toLowerCase(Locale.ROOT));
+        model.addAttribute("role", roleName(invitation.role()));
         model.addAttribute("link", created.url());
         model.addAttribute("expiresAt", Times.shown(invitation.expiresAt()));
         model.addAttribute("expiresAtIso", invitation.expiresAt().toString());

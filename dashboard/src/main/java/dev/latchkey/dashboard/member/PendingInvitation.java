@@ -66,7 +66,12 @@ public class PendingInvitation {
         if (saved == null) {
             return Optional.empty();
         }
-        String path = URI.create(saved.getRedirectUrl()).getPath();
+        String path;
+        try {
+            path = URI.create(saved.getRedirectUrl()).getPath();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
         String prefix = request.getContextPath() + LINK_PATH;
         return path != null && path.startsWith(prefix) && path.length() > prefix.length()
                 ? Optional.of(path.substring(prefix.length())) : Optional.empty();
