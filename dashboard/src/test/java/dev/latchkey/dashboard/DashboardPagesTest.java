@@ -41,7 +41,7 @@ class DashboardPagesTest {
         mvc.perform(get("/login")).andExpect(status().isOk());
         mvc.perform(get("/register")).andExpect(status().isOk());
         mvc.perform(get("/css/app.css")).andExpect(status().isOk());
-        mvc.perform(get("/js/copy.js")).andExpect(status().isOk());
+        mvc.perform(get("/js/app.js")).andExpect(status().isOk());
     }
 
     @Test

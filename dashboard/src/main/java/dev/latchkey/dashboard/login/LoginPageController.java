@@ -1,6 +1,8 @@
 package dev.latchkey.dashboard.login;
 
+import dev.latchkey.dashboard.member.PendingInvitation;
 import dev.latchkey.dashboard.security.DashboardSecurityConfiguration;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -12,8 +14,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 public class LoginPageController {
 
+    private final PendingInvitation invitation;
+
+    public LoginPageController(PendingInvitation invitation) {
+        this.invitation = invitation;
+    }
+
     @GetMapping("/login")
-    String login(Authentication authentication, HttpSession session, Model model) {
+    String login(Authentication authentication, HttpServletRequest request, HttpSession session, Model model) {
         if (authentication != null && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken)) {
             return "redirect:/settings/api-keys";
@@ -28,6 +36,7 @@ public class LoginPageController {
             session.removeAttribute(DashboardSecurityConfiguration.RETRY_MINUTES);
             model.addAttribute("retryMinutes", retryMinutes);
         }
+        model.addAttribute("invitationWaiting", invitation.waiting(request));
         return "login/login";
     }
 }

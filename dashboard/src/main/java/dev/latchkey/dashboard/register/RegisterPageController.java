@@ -3,8 +3,10 @@ package dev.latchkey.dashboard.register;
 import dev.latchkey.application.port.in.RegisterAccountUseCase;
 import dev.latchkey.application.port.in.RegisterAccountUseCase.RegisterAccountCommand;
 import dev.latchkey.application.port.in.RegisterAccountUseCase.Registration;
+import dev.latchkey.dashboard.member.PendingInvitation;
 import dev.latchkey.dashboard.security.DashboardSignIn;
 import dev.latchkey.dashboard.security.DashboardUser;
+import dev.latchkey.dashboard.support.DashboardContexts;
 import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ErrorCode;
 import dev.latchkey.domain.common.FieldError;
@@ -39,15 +41,26 @@ public class RegisterPageController {
 
     private final RegisterAccountUseCase registerAccount;
     private final DashboardSignIn signIn;
+    private final DashboardContexts contexts;
+    private final PendingInvitation invitation;
 
-    public RegisterPageController(RegisterAccountUseCase registerAccount, DashboardSignIn signIn) {
+    public RegisterPageController(RegisterAccountUseCase registerAccount, DashboardSignIn signIn,
+                                  DashboardContexts contexts, PendingInvitation invitation) {
         this.registerAccount = registerAccount;
         this.signIn = signIn;
+        this.contexts = contexts;
+        this.invitation = invitation;
     }
 
     @ModelAttribute("registerForm")
     RegisterForm registerForm() {
         return new RegisterForm();
+    }
+
+    /** An invitation opened before signing up: the pages say so, and the first-key page leads on to it. */
+    @ModelAttribute("invitationWaiting")
+    boolean invitationWaiting(HttpServletRequest request) {
+        return invitation.waiting(request);
     }
 
     @GetMapping
@@ -61,7 +74,8 @@ public class RegisterPageController {
         Registration registration;
         try {
             registration = registerAccount.register(
-                    new RegisterAccountCommand(form.getEmail(), form.getPassword(), form.getWorkspaceName()));
+                    new RegisterAccountCommand(form.getEmail(), form.getPassword(), form.getWorkspaceName(),
+                            contexts.clientAddress(request)));
         } catch (ValidationException e) {
             form.setPassword(null); // never echoed back, not even as a rejected value
             e.errors().forEach(error -> reject(binding, error));

@@ -1,0 +1,101 @@
+package dev.latchkey.dashboard.member;
+
+import dev.latchkey.application.port.in.GetCurrentUserUseCase.WorkspaceMembership;
+import dev.latchkey.application.port.in.ManageInvitationsUseCase;
+import dev.latchkey.dashboard.support.DashboardContext;
+import dev.latchkey.dashboard.support.DashboardContexts;
+import dev.latchkey.dashboard.support.Flash;
+import dev.latchkey.domain.common.DomainException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.Locale;
+
+/**
+ * Accepting an invitation from its link: the link's token goes into the session and the visitor on to
+ * {@code /invitation}, which asks the signed-in user to confirm; joining switches them to the workspace. A refused
+ * invitation (another email, used, revoked, expired, unknown) gets a page saying what to do, without the token.
+ */
+@Controller
+public class InvitationPageController {
+
+    static final String CONFIRM = "/invitation";
+    private static final String REFERRER_POLICY = "Referrer-Policy";
+
+    private final ManageInvitationsUseCase invitations;
+    private final PendingInvitation pending;
+
+    public InvitationPageController(ManageInvitationsUseCase invitations, PendingInvitation pending) {
+        this.invitations = invitations;
+        this.pending = pending;
+    }
+
+    /**
+     * The link itself. Signed out (when the deployment lets this path through unauthenticated) a page explains how
+     * to accept; otherwise straight on to the confirmation.
+     */
+    @GetMapping(PendingInvitation.LINK_PATH + "{token}")
+    String open(@PathVariable String token, Authentication authentication, HttpServletRequest request,
+                HttpServletResponse response) {
+        response.setHeader(REFERRER_POLICY, "no-referrer");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        pending.hold(request.getSession(), token);
+        if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+            pending.returnAfterSignIn(request, response);
+            return "invitations/signed-out";
+        }
+        return "redirect:" + CONFIRM;
+    }
+
+    @GetMapping(CONFIRM)
+    String confirm(DashboardContext ctx, HttpServletRequest request, HttpServletResponse response) {
+        if (pending.token(request, response).isEmpty()) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return "invitations/none";
+        }
+        return "invitations/confirm";
+    }
+
+    @PostMapping(CONFIRM)
+    String accept(DashboardContext ctx, HttpServletRequest request, HttpServletResponse response,
+                  HttpSession session, Model model, RedirectAttributes redirect) {
+        String token = pending.token(request, response).orElse(null);
+        if (token == null) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return "invitations/none";
+        }
+        WorkspaceMembership joined;
+        try {
+            joined = invitations.accept(ctx.caller(), token);
+        } catch (DomainException e) {
+            HttpStatus status = switch (e.code()) {
+                case NOT_FOUND -> HttpStatus.NOT_FOUND;
+                case ROLE_FORBIDDEN -> HttpStatus.FORBIDDEN;
+                case CONFLICT -> HttpStatus.CONFLICT;
+                default -> throw e;
+            };
+            pending.forget(session);
+            response.setStatus(status.value());
+            model.addAttribute("reason", e.code().code());
+            model.addAttribute("message", Sentences.of(e.getMessage()));
+            return "invitations/refused";
+        }
+        pending.forget(session);
+        session.setAttribute(DashboardContexts.WORKSPACE, joined.workspace().id().value());
+        Flash.success(redirect, "You joined " + joined.workspace().name() + " as "
+                + Sentences.article(joined.role().name().toLowerCase(Locale.ROOT)) + ".");
+        return "redirect:/settings/api-keys";
+    }
+}
