@@ -78,7 +78,7 @@ public abstract class BrowserTestSupport {
                 .setBinary("/usr/bin/chromium")
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--window-size=1366,900", "--user-data-dir=" + profile.toAbsolutePath());
+                        "--no-first-run", "--force-prefers-reduced-motion", "--window-size=1366,900", "--user-data-dir=" + profile.toAbsolutePath());
         // an explicit driver: Selenium Manager never looks for one on the network
         service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))

@@ -44,7 +44,7 @@ class DashboardBrowserTest extends BrowserTestSupport {
         WebElement copy = browser.findElement(By.id("copy-key"));
         assertThat(copy.isDisplayed()).isTrue();
         assertThat(copy.getDomAttribute("data-copy-target")).isEqualTo("first-key");
-        copy.click(); // copy.js (no inline script) answers by relabelling the button
+        copy.click(); // app.js (no inline script) answers by relabelling the button
         wait.until(driver -> !driver.findElement(By.id("copy-key")).getText().equals("Copy"));
         screenshots.take(browser, "first-key-copied");
 

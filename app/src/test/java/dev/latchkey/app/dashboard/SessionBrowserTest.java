@@ -64,6 +64,7 @@ class SessionBrowserTest extends BrowserTestSupport {
 
         open("/settings/api-keys", "after-password-change");
         assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/login");
+        assertThat(browser.findElement(By.id("session-ended")).getText()).contains("password was changed");
         assertThat(browser.findElements(By.id("sign-out"))).isEmpty();
 
         signIn(email, "a brand new passphrase");
