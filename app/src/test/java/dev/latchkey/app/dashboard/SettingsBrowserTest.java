@@ -278,7 +278,7 @@ class SettingsBrowserTest extends BrowserTestSupport {
         visit("/settings/audit-log", "audit-log-member");
         assertThat(navigationStatus()).isEqualTo(403);
         assertThat(text(By.id("error-title"))).isEqualTo("You cannot do that");
-        assertThat(text(By.id("error-message"))).contains("only an admin or owner");
+        assertThat(text(By.id("error-message"))).isEqualTo("Only an admin or owner may read this.");
         assertThat(browser.findElements(By.id("audit-events"))).isEmpty();
         assertNoInternals();
 
@@ -291,7 +291,7 @@ class SettingsBrowserTest extends BrowserTestSupport {
         postDirectly("/settings/plan/lock");
         screenshot("lock-by-member");
         assertThat(navigationStatus()).isEqualTo(403);
-        assertThat(text(By.id("error-message"))).contains("only an owner can");
+        assertThat(text(By.id("error-message"))).endsWith("only an owner can.");
         visit("/settings/plan", "plan-member-still-unlocked");
         assertThat(text(By.id("lock-state"))).contains("Not locked");
     }

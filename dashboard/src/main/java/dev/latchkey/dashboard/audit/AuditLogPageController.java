@@ -37,6 +37,7 @@ public class AuditLogPageController {
         AuditLogFilterForm.Parsed parsed = filter.parse();
         model.addAttribute("actions", ACTIONS);
         model.addAttribute("errors", parsed.errors());
+        model.addAttribute("filtered", filter.filtered());
         if (!parsed.errors().isEmpty()) {
             // no events under filters that cannot be read, but still the use case's access rule: a MEMBER gets 403
             audit.list(ctx.caller(), AuditFilter.any(), new PageRequest(1, null));
@@ -45,7 +46,6 @@ public class AuditLogPageController {
         AuditPage page = audit.list(ctx.caller(), parsed.filter(),
                 new PageRequest(FindApiKeysUseCase.DEFAULT_LIMIT, parsed.cursor()));
         model.addAttribute("events", page.events().stream().map(AuditEventView::from).toList());
-        model.addAttribute("filtered", filter.filtered());
         model.addAttribute("firstPage", parsed.cursor() == null);
         model.addAttribute("newestLink", filter.pageLink(null));
         model.addAttribute("olderLink", page.hasMore() ? filter.pageLink(page.nextCursor()) : null);
