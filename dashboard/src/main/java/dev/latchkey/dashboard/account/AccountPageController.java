@@ -5,12 +5,16 @@ import dev.latchkey.application.port.in.ChangePasswordUseCase.ChangePasswordComm
 import dev.latchkey.application.port.in.GetCurrentUserUseCase;
 import dev.latchkey.application.port.in.GetCurrentUserUseCase.CurrentUser;
 import dev.latchkey.application.port.in.LoginThrottledException;
+import dev.latchkey.dashboard.security.DashboardSignIn;
+import dev.latchkey.dashboard.security.DashboardUser;
 import dev.latchkey.dashboard.support.DashboardContext;
 import dev.latchkey.dashboard.support.Flash;
 import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ErrorCode;
 import dev.latchkey.domain.common.FieldError;
 import dev.latchkey.domain.common.ValidationException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,10 +46,13 @@ public class AccountPageController {
 
     private final GetCurrentUserUseCase currentUser;
     private final ChangePasswordUseCase passwords;
+    private final DashboardSignIn signIn;
 
-    public AccountPageController(GetCurrentUserUseCase currentUser, ChangePasswordUseCase passwords) {
+    public AccountPageController(GetCurrentUserUseCase currentUser, ChangePasswordUseCase passwords,
+                                 DashboardSignIn signIn) {
         this.currentUser = currentUser;
         this.passwords = passwords;
+        this.signIn = signIn;
     }
 
     /** One of the user's workspaces as the account page lists it. */
@@ -63,15 +70,17 @@ public class AccountPageController {
                           @RequestParam(name = "currentPassword", required = false) String currentPassword,
                           @RequestParam(name = "newPassword", required = false) String newPassword,
                           @RequestParam(name = "confirmPassword", required = false) String confirmPassword,
-                          Model model, RedirectAttributes redirect) {
+                          Model model, RedirectAttributes redirect, HttpServletRequest request,
+                          HttpServletResponse response) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (!Objects.equals(newPassword, confirmPassword)) {
             // checked first: a typo must not spend one of the sign-in attempts the current password counts against
             errors.put("confirmPassword", "This does not match the new password. Type the new password twice.");
             return page(ctx, model, errors);
         }
+        int tokenVersion;
         try {
-            passwords.changePassword(ctx.caller(), new ChangePasswordCommand(currentPassword, newPassword));
+            tokenVersion = passwords.changePassword(ctx.caller(), new ChangePasswordCommand(currentPassword, newPassword));
         } catch (ValidationException e) {
             e.errors().forEach(error -> reject(errors, error));
             return page(ctx, model, errors);
@@ -86,6 +95,8 @@ public class AccountPageController {
             errors.put("currentPassword", "The current password is wrong.");
             return page(ctx, model, errors);
         }
+        // this session goes on under a new id at the new version; every other session and token has ended
+        signIn.signIn(new DashboardUser(ctx.caller().userId().value(), ctx.email(), tokenVersion), request, response);
         Flash.success(redirect, "Password changed. Other sessions and API tokens were signed out.");
         return "redirect:" + PATH;
     }

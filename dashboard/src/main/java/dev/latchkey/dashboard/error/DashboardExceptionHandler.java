@@ -2,10 +2,10 @@ package dev.latchkey.dashboard.error;
 
 import dev.latchkey.dashboard.support.NoWorkspaceException;
 import dev.latchkey.domain.common.DomainException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
@@ -22,8 +22,14 @@ public class DashboardExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardExceptionHandler.class);
 
+    private final ErrorPages pages;
+
+    public DashboardExceptionHandler(ErrorPages pages) {
+        this.pages = pages;
+    }
+
     @ExceptionHandler(DomainException.class)
-    ModelAndView domain(DomainException e) {
+    ModelAndView domain(DomainException e, HttpServletRequest request) {
         HttpStatus status = switch (e.code()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case ROLE_FORBIDDEN, SCOPE_MISSING, PLAN_REQUIRED, WORKSPACE_LOCKED, IP_NOT_ALLOWED -> HttpStatus.FORBIDDEN;
@@ -36,9 +42,9 @@ public class DashboardExceptionHandler {
         };
         if (status.is5xxServerError()) {
             log.error("dashboard request failed: {}", e.code().code(), e);
-            return page(status, null);
+            return pages.page(request, status, null);
         }
-        return page(status, e.getMessage());
+        return pages.page(request, status, e.getMessage());
     }
 
     /** Removed from every workspace: a page that says so, with the way out (an invitation, or sign out). */
@@ -48,30 +54,14 @@ public class DashboardExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ModelAndView unexpected(Exception e) throws Exception {
+    ModelAndView unexpected(Exception e, HttpServletRequest request) throws Exception {
         if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
             throw e; // Spring Security turns these into a sign-in redirect or a 403
         }
         if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
-            return page(known.getStatusCode(), null);
+            return pages.page(request, known.getStatusCode(), null);
         }
         log.error("dashboard request failed", e);
-        return page(HttpStatus.INTERNAL_SERVER_ERROR, null);
-    }
-
-    private static ModelAndView page(HttpStatusCode status, String message) {
-        String view = switch (status.value()) {
-            case 404 -> "error/404";
-            case 403 -> "error/403";
-            default -> status.is5xxServerError() ? "error/5xx" : "error/4xx";
-        };
-        ModelAndView page = new ModelAndView(view, status);
-        page.addObject("status", status.value());
-        HttpStatus known = HttpStatus.resolve(status.value());
-        page.addObject("error", known == null ? "Error" : known.getReasonPhrase());
-        if (message != null) {
-            page.addObject("message", message);
-        }
-        return page;
+        return pages.page(request, HttpStatus.INTERNAL_SERVER_ERROR, null);
     }
 }

@@ -84,6 +84,17 @@ public class DashboardContexts {
         return context;
     }
 
+    /** The context of this request's signed-in user; empty when signed out or in no workspace. */
+    public Optional<DashboardContext> signedIn(HttpServletRequest request) {
+        return DashboardContextArgumentResolver.signedIn().flatMap(user -> {
+            try {
+                return Optional.of(resolve(request, user));
+            } catch (NoWorkspaceException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
     /** The context already resolved for this request, if any (error pages show the header with it). */
     public static Optional<DashboardContext> resolved(HttpServletRequest request) {
         return request.getAttribute(RESOLVED) instanceof DashboardContext context ? Optional.of(context)

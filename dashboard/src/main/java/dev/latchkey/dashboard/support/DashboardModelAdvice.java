@@ -25,12 +25,6 @@ public class DashboardModelAdvice {
 
     @ModelAttribute("ctx")
     DashboardContext context(HttpServletRequest request) {
-        return DashboardContextArgumentResolver.signedIn().map(user -> {
-            try {
-                return contexts.resolve(request, user);
-            } catch (NoWorkspaceException e) {
-                return null;
-            }
-        }).orElse(null);
+        return contexts.signedIn(request).orElse(null);
     }
 }

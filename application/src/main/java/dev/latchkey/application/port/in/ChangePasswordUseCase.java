@@ -10,7 +10,11 @@ package dev.latchkey.application.port.in;
  */
 public interface ChangePasswordUseCase {
 
-    void changePassword(Caller.UserCaller caller, ChangePasswordCommand command);
+    /**
+     * @return the user's token version from now on: a client that keeps a session (the dashboard) re-signs it in at
+     *         this version, so that only sessions and tokens from before the change end
+     */
+    int changePassword(Caller.UserCaller caller, ChangePasswordCommand command);
 
     record ChangePasswordCommand(String currentPassword, String newPassword) {
         @Override

@@ -49,7 +49,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
     }
 
     @Override
-    public void changePassword(Caller.UserCaller caller, ChangePasswordCommand command) {
+    public int changePassword(Caller.UserCaller caller, ChangePasswordCommand command) {
         User user = users.findById(caller.userId()).orElseThrow(() ->
                 new DomainException(ErrorCode.TOKEN_INVALID, "token does not belong to an existing user"));
         validate(command, user);
@@ -84,6 +84,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
             }
             return null;
         });
+        return changed.tokenVersion();
     }
 
     private static void validate(ChangePasswordCommand command, User user) {

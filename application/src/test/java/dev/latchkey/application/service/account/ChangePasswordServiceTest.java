@@ -77,11 +77,11 @@ class ChangePasswordServiceTest {
 
     @Test
     void theRightCurrentPasswordChangesItAndMovesTheTokenVersionOn() {
-        service.changePassword(caller, new ChangePasswordCommand("analytical engine", "difference engine"));
+        int version = service.changePassword(caller, new ChangePasswordCommand("analytical engine", "difference engine"));
 
         User stored = users.findById(ada.id()).orElseThrow();
         assertThat(stored.passwordHash()).isEqualTo(new PasswordHash("hashed:difference engine"));
-        assertThat(stored.tokenVersion()).isEqualTo(1);
+        assertThat(stored.tokenVersion()).isEqualTo(1).isEqualTo(version);
         assertThat(stored.passwordChangedAt()).isEqualTo(clock.instant());
         assertThat(stored.acceptsTokenVersion(0)).as("earlier tokens").isFalse();
     }
