@@ -63,3 +63,33 @@
     }
   });
 })();
+
+/*
+ * API keys slice: on the new-key form, only a secret key can sign requests, so the signing checkbox follows the
+ * chosen type (the server refuses signing on other types either way). A plan-gated checkbox stays disabled.
+ */
+(function () {
+  'use strict';
+
+  var form = document.getElementById('new-key-form');
+  var signing = document.getElementById('signing');
+  if (!form || !signing || signing.hasAttribute('data-plan-gated')) {
+    return;
+  }
+
+  function followType() {
+    var chosen = form.querySelector('input[name="type"]:checked');
+    var secret = !chosen || chosen.value === 'sk';
+    signing.disabled = !secret;
+    if (!secret) {
+      signing.checked = false;
+    }
+  }
+
+  form.addEventListener('change', function (event) {
+    if (event.target.name === 'type') {
+      followType();
+    }
+  });
+  followType();
+})();
