@@ -91,12 +91,12 @@ class ApiKeysBrowserTest extends BrowserTestSupport {
         register(email, "Signers");
         changePlan(email, "PRO");
         open("/settings/api-keys/new", "new-key");
-        fill(By.id("name"), "Webhook sender");
+        type(By.id("name"), "Webhook sender");
         click(By.id("type-rk"));
         assertThat(browser.findElement(By.id("signing")).isEnabled()).as("only a secret key signs").isFalse();
         click(By.id("type-sk"));
         click(By.id("signing"));
-        press(By.id("create-key"));
+        submit(By.id("create-key"));
         String secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-key"))).getText().strip();
         screenshot("show-once-signing");
         assertThat(browser.findElement(By.id("signing-note")).getText()).contains("X-Latchkey-Signature");
@@ -143,13 +143,13 @@ class ApiKeysBrowserTest extends BrowserTestSupport {
         assertThat(browser.findElements(By.id("usage-empty"))).isEmpty();
 
         open("/settings/api-keys/key_doesNotExist0000000000", "key-not-found");
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Error 404");
+        assertThat(errorStatus()).isEqualTo("Error 404");
         open("/settings/api-keys/not-a-key", "key-malformed");
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Error 404");
+        assertThat(errorStatus()).isEqualTo("Error 404");
         open("/settings/api-keys", "api-keys");
         switchEnvironment("live");
         open("/settings/api-keys/" + key.id(), "test-key-seen-from-live");
-        assertThat(browser.findElement(By.tagName("main")).getText()).as("a test key is not in live").contains("Error 404");
+        assertThat(errorStatus()).as("a test key is not in live").isEqualTo("Error 404");
     }
 
     @Test
@@ -159,12 +159,12 @@ class ApiKeysBrowserTest extends BrowserTestSupport {
         open("/settings/api-keys", "api-keys");
         WebElement row = browser.findElement(By.cssSelector("tr.api-key"));
         String oldId = row.getDomAttribute("data-key-id");
-        press(By.cssSelector("tr[data-key-id='" + oldId + "'] a.roll-key"));
+        submit(By.cssSelector("tr[data-key-id='" + oldId + "'] a.roll-key"));
         screenshot("roll-confirmation");
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Roll ");
         assertThat(browser.findElement(By.id("grace-86400")).isSelected()).as("24 h by default").isTrue();
         click(By.id("grace-3600"));
-        press(By.id("confirm-roll"));
+        submit(By.id("confirm-roll"));
 
         String rolled = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-key"))).getText().strip();
         screenshot("rolled-show-once");
@@ -181,10 +181,10 @@ class ApiKeysBrowserTest extends BrowserTestSupport {
         assertThat(browser.findElements(By.id("roll-key"))).as("a rolled key is not rolled again").isEmpty();
 
         open("/settings/api-keys/" + newId, "new-key-detail");
-        press(By.id("revoke-key"));
+        submit(By.id("revoke-key"));
         screenshot("revoke-confirmation");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Revoke Default test key?");
-        press(By.id("confirm-revoke"));
+        submit(By.id("confirm-revoke"));
         screenshot("revoked");
         assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/settings/api-keys/" + newId);
         assertThat(browser.findElement(By.id("flash-success")).getText()).contains("Revoked");
@@ -214,10 +214,10 @@ class ApiKeysBrowserTest extends BrowserTestSupport {
         open("/settings/api-keys/new", "new-key");
         click(By.id("type-rk"));
         click(By.id("scope-keys-read"));
-        fill(By.id("customScopes"), "resources:read, jobs:write");
-        fill(By.id("rateLimit"), "120");
-        fill(By.id("ipAllowlist"), "203.0.113.0/24\n10.0.0.300/8");
-        press(By.id("create-key"));
+        type(By.id("customScopes"), "resources:read, jobs:write");
+        type(By.id("rateLimit"), "120");
+        type(By.id("ipAllowlist"), "203.0.113.0/24\n10.0.0.300/8");
+        submit(By.id("create-key"));
 
         WebElement nameError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("name-error")));
         screenshot("new-key-invalid");
@@ -233,9 +233,9 @@ class ApiKeysBrowserTest extends BrowserTestSupport {
         assertThat(browser.findElement(By.id("scope-keys-read")).isSelected()).isTrue();
         assertThat(browser.findElements(By.id("new-key"))).isEmpty();
 
-        fill(By.id("name"), "Reporting");
-        fill(By.id("ipAllowlist"), "203.0.113.0/24");
-        press(By.id("create-key"));
+        type(By.id("name"), "Reporting");
+        type(By.id("ipAllowlist"), "203.0.113.0/24");
+        submit(By.id("create-key"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-key")));
         screenshot("new-key-created-after-fixing");
         open("/settings/api-keys/" + idOfShownKey(), "created-key-detail");
@@ -252,7 +252,7 @@ class ApiKeysBrowserTest extends BrowserTestSupport {
     void onTheFreePlanGatedControlsAreDisabledWithTheUpgradeMessage() {
         register(uniqueEmail("free"), "Free Tier");
         open("/settings/api-keys", "api-keys");
-        press(By.id("new-key"));
+        submit(By.id("new-key"));
         screenshot("new-key-free");
         assertThat(browser.findElement(By.id("environment-option-test")).isSelected()).as("the toggle's").isTrue();
         assertThat(browser.findElement(By.id("type-sk")).isSelected()).isTrue();
@@ -267,41 +267,16 @@ class ApiKeysBrowserTest extends BrowserTestSupport {
         screenshot("phone-new-key-free");
 
         // a restricted key forced past the disabled control: the plan's answer is a form-level error
-        fill(By.id("name"), "Sneaky");
+        type(By.id("name"), "Sneaky");
         ((JavascriptExecutor) browser).executeScript(
                 "var rk = document.getElementById('type-rk'); rk.disabled = false; rk.checked = true;"
                         + "document.getElementById('scope-keys-read').checked = true;");
-        press(By.id("create-key"));
+        submit(By.id("create-key"));
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-error")));
         screenshot("phone-new-key-plan-required");
         assertThat(error.getText()).startsWith("Restricted keys are not available on the free plan. Upgrade to");
         assertThat(browser.findElement(By.id("name")).getDomProperty("value")).isEqualTo("Sneaky");
         assertThat(browser.findElements(By.id("new-key"))).isEmpty();
-    }
-
-    /**
-     * Bootstrap scrolls smoothly, so a click right after WebDriver's own scrolling can land on what is still passing
-     * under the pointer: these scroll the control to the middle at once first.
-     */
-    private void reveal(By control) {
-        ((JavascriptExecutor) browser).executeScript(
-                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", browser.findElement(control));
-    }
-
-    private void click(By control) {
-        reveal(control);
-        browser.findElement(control).click();
-    }
-
-    private void fill(By field, String text) {
-        reveal(field);
-        type(field, text);
-    }
-
-    /** Clicks a submit button or link and waits for the next page. */
-    private void press(By control) {
-        reveal(control);
-        submit(control);
     }
 
     private void assertGated(String control, String message, String text) {
@@ -315,13 +290,13 @@ class ApiKeysBrowserTest extends BrowserTestSupport {
     /** Fills and submits the new-key form; returns the key shown once, after checking it is shown exactly once. */
     private Created create(String name, String type, String environment, List<String> scopes) {
         open("/settings/api-keys/new", "new-" + type + "-" + environment);
-        fill(By.id("name"), name);
+        type(By.id("name"), name);
         click(By.cssSelector("label[for='environment-option-" + environment + "']"));
         click(By.id("type-" + type));
         for (String scope : scopes) {
             click(By.id("scope-" + scope.replace(':', '-')));
         }
-        press(By.id("create-key"));
+        submit(By.id("create-key"));
         String secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-key"))).getText().strip();
         screenshot("show-once-" + type + "-" + environment);
         assertThat(secret).matches("^" + type + "_" + environment + "_[0-9A-Za-z]{32}$");

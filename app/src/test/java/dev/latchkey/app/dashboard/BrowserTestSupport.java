@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -159,6 +160,7 @@ public abstract class BrowserTestSupport {
 
     protected void type(By field, String text) {
         WebElement input = wait.until(ExpectedConditions.elementToBeClickable(field));
+        scrollIntoView(input);
         input.clear();
         input.sendKeys(text);
     }
@@ -170,9 +172,44 @@ public abstract class BrowserTestSupport {
      */
     protected void submit(By button) {
         WebElement element = wait.until(ExpectedConditions.elementToBeClickable(button));
+        scrollIntoView(element);
         ((JavascriptExecutor) browser).executeScript("window.latchkeyOldPage = true;");
         element.click();
         waitForNextPage();
+    }
+
+    /** Clicks a control that does not leave the page (a radio button, a checkbox, a menu). */
+    protected void click(By control) {
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(control));
+        scrollIntoView(element);
+        element.click();
+    }
+
+    /** Brings a control to the middle of the window at once, so that a click lands on it and not on what passes by. */
+    protected void scrollIntoView(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+    }
+
+    /** The answer to {@link #postFromPage}. */
+    protected record Posted(int status, String cacheControl, String body) {
+    }
+
+    /**
+     * A form post sent by a script on the current page: this session's cookie and CSRF token (read from a form of the
+     * page), as a hand-made form would send it. Redirects are not followed.
+     */
+    protected Posted postFromPage(String path, Map<String, String> fields) {
+        Map<?, ?> answer = (Map<?, ?>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const body = new URLSearchParams(arguments[1]);
+                body.set('_csrf', document.querySelector('form input[name="_csrf"]').value);
+                fetch(arguments[0], {method: 'POST', body: body, credentials: 'same-origin', redirect: 'manual'})
+                    .then(r => r.text().then(text => done({status: r.status, cacheControl: r.headers.get('Cache-Control'), body: text})))
+                    .catch(e => done({status: -1, cacheControl: null, body: String(e)}));
+                """, path, fields);
+        return new Posted(((Number) answer.get("status")).intValue(), (String) answer.get("cacheControl"),
+                (String) answer.get("body"));
     }
 
     /** Submits the form of an element that need not be visible (a control in a closed menu). */
@@ -186,6 +223,16 @@ public abstract class BrowserTestSupport {
         new WebDriverWait(browser, WAIT).ignoring(WebDriverException.class).until(driver -> Boolean.TRUE.equals(
                 ((JavascriptExecutor) driver).executeScript(
                         "return window.latchkeyOldPage === undefined && document.readyState === 'complete';")));
+    }
+
+    /** What the error page on screen says of its status, as a screen reader reads it ("Error 404"). */
+    protected String errorStatus() {
+        return browser.findElement(By.id("error-status")).getDomProperty("textContent").strip().replaceAll("\\s+", " ");
+    }
+
+    /** The header's workspace switcher. */
+    protected void switchWorkspace(String workspaceId) {
+        submitHidden(By.cssSelector("button.switch-workspace[data-workspace-id='" + workspaceId + "']"));
     }
 
     /** The Live/Test toggle in the header. */
@@ -206,6 +253,19 @@ public abstract class BrowserTestSupport {
     /** The id of the first workspace of {@code email}. */
     protected String workspaceIdOf(String email) {
         return ok(api.get("/v1/workspace", "Authorization", bearer(token(email))), 200).get("id").asString();
+    }
+
+    /**
+     * {@code member} signs up through /v1 (with a workspace of their own) and joins {@code owner}'s first workspace as
+     * {@code role}: invited by the owner, accepted by the member. Answers the id of the workspace joined.
+     */
+    protected String joinThroughTheApi(String owner, String member, String role) {
+        String memberToken = ok(api.post("/v1/auth/register", "{\"email\":\"" + member + "\",\"password\":\""
+                + PASSWORD + "\",\"workspaceName\":\"Their own\"}"), 201).get("access_token").asString();
+        String invitation = ok(api.post("/v1/members/invitations", "{\"email\":\"" + member + "\",\"role\":\"" + role
+                + "\"}", "Authorization", bearer(token(owner))), 201).get("token").asString();
+        return ok(api.post("/v1/invitations/" + invitation + "/accept", null, "Authorization", bearer(memberToken)), 200)
+                .get("id").asString();
     }
 
     /** Puts {@code email}'s first workspace on {@code plan} (FREE, PRO, SCALE, ENTERPRISE) as the deployment's operator. */

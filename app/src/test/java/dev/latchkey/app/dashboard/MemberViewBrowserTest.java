@@ -30,7 +30,8 @@ class MemberViewBrowserTest extends BrowserTestSupport {
         String ownerKey = registered.get("apiKey").get("key").asString();
         String keyId = registered.get("apiKey").get("id").asString();
 
-        String member = invitedMember(ownerToken);
+        String member = uniqueEmail("member");
+        joinThroughTheApi(owner, member, "MEMBER");
         ok(api.get("/v1/workspace", "Authorization", bearer(ownerKey)), 200); // so that "last used" is not "never"
 
         signInTo(member, workspaceId);
@@ -52,20 +53,21 @@ class MemberViewBrowserTest extends BrowserTestSupport {
         for (String page : new String[]{"/settings/api-keys/new", "/settings/api-keys/" + keyId + "/roll",
                 "/settings/api-keys/" + keyId + "/revoke"}) {
             open(page, "member-forbidden");
-            assertThat(browser.findElement(By.tagName("main")).getText()).as(page)
-                    .contains("Error 403").contains("Only owners and admins can");
+            assertThat(errorStatus()).as(page).isEqualTo("Error 403");
+            assertThat(browser.findElement(By.id("error-message")).getText()).contains("Only owners and admins can");
         }
 
         open("/settings/api-keys/" + keyId, "member-key-detail-again");
-        String csrf = browser.findElement(By.cssSelector("form[action='/logout'] input[name='_csrf']"))
-                .getDomAttribute("value");
-        for (String[] form : new String[][]{{"/settings/api-keys/new", "name=Sneaky&type=sk"},
-                {"/settings/api-keys/" + keyId + "/roll", "grace=0"}, {"/settings/api-keys/" + keyId + "/revoke", ""}}) {
-            Map<?, ?> answer = post(form[0], csrf, form[1]);
-            assertThat(answer.get("status")).as(form[0]).isEqualTo(403L);
-            assertThat((String) answer.get("body")).as("refused by the role rule, not by CSRF")
-                    .contains("Error 403").contains("your role MEMBER cannot change this");
-        }
+        Map<String, Map<String, String>> forms = Map.of(
+                "/settings/api-keys/new", Map.of("name", "Sneaky", "type", "sk"),
+                "/settings/api-keys/" + keyId + "/roll", Map.of("grace", "0"),
+                "/settings/api-keys/" + keyId + "/revoke", Map.of());
+        forms.forEach((path, fields) -> {
+            Posted answer = postFromPage(path, fields);
+            assertThat(answer.status()).as(path).isEqualTo(403);
+            assertThat(answer.body()).as("refused by the role rule, not by CSRF")
+                    .contains("id=\"error-status\"").contains("your role MEMBER cannot change this");
+        });
 
         ok(api.get("/v1/workspace", "Authorization", bearer(ownerKey)), 200);
         JsonNode keys = ok(api.get("/v1/keys", "Authorization", bearer(ownerToken)), 200);
@@ -83,9 +85,10 @@ class MemberViewBrowserTest extends BrowserTestSupport {
         String owner = uniqueEmail("empty-owner");
         JsonNode registered = ok(api.post("/v1/auth/register", "{\"email\":\"" + owner + "\",\"password\":\"" + PASSWORD
                 + "\",\"workspaceName\":\"Quiet Co\"}"), 201);
-        String ownerToken = registered.get("access_token").asString();
         String workspaceId = registered.get("workspace").get("id").asString();
-        signInTo(invitedMember(ownerToken), workspaceId);
+        String member = uniqueEmail("member");
+        joinThroughTheApi(owner, member, "MEMBER");
+        signInTo(member, workspaceId);
         switchEnvironment("live");
         WebElement empty = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("empty-state")));
         screenshot("member-live-empty");
@@ -103,38 +106,11 @@ class MemberViewBrowserTest extends BrowserTestSupport {
         return ApiKeysBrowserTest.row(browser, keyId);
     }
 
-    /** Invites a new user as a MEMBER of the owner's workspace; they register and accept through /v1. */
-    private String invitedMember(String ownerToken) {
-        String member = uniqueEmail("member");
-        JsonNode invitation = ok(api.post("/v1/members/invitations",
-                "{\"email\":\"" + member + "\",\"role\":\"MEMBER\"}", "Authorization", bearer(ownerToken)), 201);
-        String memberToken = ok(api.post("/v1/auth/register", "{\"email\":\"" + member + "\",\"password\":\"" + PASSWORD
-                + "\",\"workspaceName\":\"Their own\"}"), 201).get("access_token").asString();
-        ok(api.post("/v1/invitations/" + invitation.get("token").asString() + "/accept", null,
-                "Authorization", bearer(memberToken)), 200);
-        return member;
-    }
-
     /** Signs in and switches to the workspace with the header's switcher. */
     private void signInTo(String email, String workspaceId) {
-        // a fresh sign-in page: the one left open before the test's cookies were deleted has a stale CSRF token
-        open("/login", "login");
         signIn(email, PASSWORD);
         wait.until(ExpectedConditions.urlContains("/settings/api-keys"));
-        submitHidden(By.cssSelector("button.switch-workspace[data-workspace-id='" + workspaceId + "']"));
+        switchWorkspace(workspaceId);
         screenshot("switched-workspace");
-    }
-
-    /** Posts a form from the page itself (same session cookie, the page's CSRF token); answers status and body. */
-    private Map<?, ?> post(String path, String csrf, String fields) {
-        return (Map<?, ?>) ((JavascriptExecutor) browser).executeAsyncScript("""
-                var done = arguments[arguments.length - 1];
-                var body = new URLSearchParams(arguments[2]);
-                body.append('_csrf', arguments[1]);
-                fetch(arguments[0], {method: 'POST', body: body, credentials: 'same-origin', redirect: 'manual'})
-                    .then(function (response) {
-                        return response.text().then(function (text) { done({status: response.status, body: text}); });
-                    }, function (e) { done({status: -1, body: String(e)}); });
-                """, path, csrf, fields);
     }
 }

@@ -191,7 +191,7 @@ class MembersBrowserTest extends BrowserTestSupport {
         assertThat(refused.body()).contains("id=\"invite-error\"").contains("The free plan allows 3 members")
                 .doesNotContain("invitation-link");
 
-        submitBelowTheFold(By.cssSelector("tr[data-invitation-id] .revoke-invitation"));
+        submit(By.cssSelector("tr[data-invitation-id] .revoke-invitation"));
         assertThat(browser.findElement(By.id("flash-success")).getText()).contains("Invitation revoked");
         assertThat(browser.findElements(By.cssSelector("#invitations .invitation"))).hasSize(1);
         assertThat(browser.findElement(By.id("invite-email")).isEnabled()).isTrue();
@@ -253,9 +253,9 @@ class MembersBrowserTest extends BrowserTestSupport {
 
         // the new (and only) owner cannot leave; the reason is a message on the list
         signIn(successor, PASSWORD);
-        submitHidden(By.cssSelector("button.switch-workspace[data-workspace-id='" + workspaceIdOf(owner) + "']"));
+        switchWorkspace(workspaceIdOf(owner));
         open("/settings/members", "members-new-owner");
-        submitBelowTheFold(By.id("leave-workspace"));
+        submit(By.id("leave-workspace"));
         screenshot("leave-confirmation");
         assertThat(browser.findElement(By.id("confirm-question")).getText()).isEqualTo("Leave Handover Inc?");
         submit(By.id("confirm"));
@@ -272,47 +272,11 @@ class MembersBrowserTest extends BrowserTestSupport {
         screenshot("left-last-workspace");
     }
 
-    /**
-     * Clicks a control far down the page: Bootstrap scrolls smoothly, and a click while the page still moves can land
-     * on another element, so the control is brought into view at once first.
-     */
-    private void submitBelowTheFold(By control) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
-                browser.findElement(control));
-        submit(control);
-    }
-
     /** Fills and sends the invite form of the members page. */
     private void invite(String email, String role) {
         type(By.id("invite-email"), email);
         new Select(browser.findElement(By.id("invite-role"))).selectByValue(role);
         submit(By.id("send-invitation"));
-    }
-
-    /** {@code member} joins {@code owner}'s first workspace through /v1: registered, invited, accepted. */
-    private void joinThroughTheApi(String owner, String member, String role) {
-        String memberToken = ok(api.post("/v1/auth/register", "{\"email\":\"" + member + "\",\"password\":\"" + PASSWORD
-                + "\",\"workspaceName\":\"Own\"}"), 201).get("access_token").asString();
-        String token = ok(api.post("/v1/members/invitations", "{\"email\":\"" + member + "\",\"role\":\"" + role + "\"}",
-                "Authorization", bearer(token(owner))), 201).get("token").asString();
-        ok(api.post("/v1/invitations/" + token + "/accept", "", "Authorization", bearer(memberToken)), 200);
-    }
-
-    private record Posted(long status, String cacheControl, String body) {
-    }
-
-    /** A form post from the page with its CSRF token (read from a form on it), as a script on the page could send. */
-    private Posted postFromPage(String path, Map<String, String> fields) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> answer = (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const body = new URLSearchParams(arguments[1]);
-                body.set('_csrf', document.querySelector('form input[name="_csrf"]').value);
-                fetch(arguments[0], {method: 'POST', body: body, credentials: 'same-origin', redirect: 'manual'})
-                    .then(r => r.text().then(text => done({status: r.status, cacheControl: r.headers.get('Cache-Control'), body: text})))
-                    .catch(e => done({status: -1, cacheControl: null, body: String(e)}));
-                """, path, fields);
-        return new Posted((Long) answer.get("status"), (String) answer.get("cacheControl"), (String) answer.get("body"));
     }
 
     private List<String> memberEmails() {

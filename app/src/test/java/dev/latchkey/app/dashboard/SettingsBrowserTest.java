@@ -75,11 +75,11 @@ class SettingsBrowserTest extends BrowserTestSupport {
         });
         assertThat(browser.findElements(By.id("lock-upgrade"))).isEmpty();
 
-        press(By.id("lock-workspace"));
+        submit(By.id("lock-workspace"));
         assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/settings/plan/lock");
         checkPage("lock-confirmation");
         assertThat(text(By.id("lock-warning"))).contains("Every live key stops working at once");
-        press(By.id("confirm-lock"));
+        submit(By.id("confirm-lock"));
         checkPage("plan-locked");
         assertThat(text(By.id("flash-success"))).contains("Workspace locked");
         assertThat(text(By.id("lock-state"))).startsWith("Locked since");
@@ -89,7 +89,7 @@ class SettingsBrowserTest extends BrowserTestSupport {
         problem(api.get("/v1/workspace", "Authorization", bearer(liveKey)), 403, "workspace_locked");
         assertThat(workspaceStatus(testKey)).as("test keys keep working").isEqualTo(200);
 
-        press(By.id("unlock-workspace"));
+        submit(By.id("unlock-workspace"));
         checkPage("plan-unlocked");
         assertThat(text(By.id("flash-success"))).contains("Workspace unlocked");
         assertThat(text(By.id("lock-state"))).contains("Not locked");
@@ -132,7 +132,7 @@ class SettingsBrowserTest extends BrowserTestSupport {
         Set<String> firstPage = eventIds();
         onPhone("/settings/audit-log", "audit-log-phone");
 
-        press(By.id("older-events"));
+        submit(By.id("older-events"));
         checkPage("audit-log-older");
         Set<String> olderPage = eventIds();
         assertThat(olderPage).isNotEmpty().doesNotContainAnyElementsOf(firstPage);
@@ -142,7 +142,7 @@ class SettingsBrowserTest extends BrowserTestSupport {
         visit("/settings/audit-log", "audit-log-before-filter");
         new Select(browser.findElement(By.id("action"))).selectByValue("key.created");
         new Select(browser.findElement(By.id("environment"))).selectByValue("live");
-        press(By.id("apply-filters"));
+        submit(By.id("apply-filters"));
         checkPage("audit-log-live-keys");
         assertThat(rows()).hasSize(1);
         assertThat(text(By.cssSelector(".audit-event .event-target"))).contains(liveKeyId);
@@ -152,7 +152,7 @@ class SettingsBrowserTest extends BrowserTestSupport {
 
         new Select(browser.findElement(By.id("environment"))).selectByValue("");
         type(By.id("targetId"), keyIds.get(3));
-        press(By.id("apply-filters"));
+        submit(By.id("apply-filters"));
         checkPage("audit-log-one-key");
         assertThat(rows()).hasSize(1);
         assertThat(text(By.cssSelector(".audit-event .event-target"))).contains(keyIds.get(3));
@@ -162,11 +162,11 @@ class SettingsBrowserTest extends BrowserTestSupport {
 
         browser.findElement(By.id("targetId")).clear();
         new Select(browser.findElement(By.id("environment"))).selectByValue("test");
-        press(By.id("apply-filters"));
+        submit(By.id("apply-filters"));
         assertThat(column("event-action")).hasSize(20).containsOnly("key.created");
         assertThat(browser.findElement(By.id("older-events")).getDomAttribute("href"))
                 .contains("action=key.created").contains("environment=test").contains("cursor=aud_");
-        press(By.id("older-events"));
+        submit(By.id("older-events"));
         checkPage("audit-log-filtered-older");
         assertThat(column("event-action")).isNotEmpty().containsOnly("key.created");
         assertThat(column("event-environment")).containsOnly("test");
@@ -258,19 +258,12 @@ class SettingsBrowserTest extends BrowserTestSupport {
         assertThat(browser.findElement(By.id("error-home")).getDomAttribute("href")).isEqualTo("/settings/api-keys");
         assertNoInternals();
 
-        String ownerToken = token(owner);
-        String workspaceId = workspaceIdOf(owner);
-        String invitation = ok(api.post("/v1/members/invitations",
-                "{\"email\":\"" + member + "\",\"role\":\"MEMBER\"}", "Authorization", bearer(ownerToken)), 201)
-                .get("token").asString();
-        String memberToken = ok(api.post("/v1/auth/register", "{\"email\":\"" + member + "\",\"password\":\""
-                + PASSWORD + "\",\"workspaceName\":\"Member's own\"}"), 201).get("access_token").asString();
-        ok(api.post("/v1/invitations/" + invitation + "/accept", null, "Authorization", bearer(memberToken)), 200);
+        String workspaceId = joinThroughTheApi(owner, member, "MEMBER");
 
         signOut();
         signIn(member, PASSWORD);
         wait.until(ExpectedConditions.urlContains("/settings/api-keys"));
-        submitHidden(By.cssSelector("button.switch-workspace[data-workspace-id='" + workspaceId + "']"));
+        switchWorkspace(workspaceId);
         assertThat(browser.findElement(By.id("current-workspace")).getDomProperty("textContent"))
                 .contains("Owned Workspace").contains("member");
         assertThat(browser.findElements(By.id("nav-audit-log"))).as("no link for a member").isEmpty();
@@ -336,16 +329,6 @@ class SettingsBrowserTest extends BrowserTestSupport {
         }
     }
 
-    /**
-     * Scrolls a button into view at once, then submits it: Bootstrap's smooth scrolling would otherwise move it while
-     * the driver clicks.
-     */
-    private void press(By button) {
-        ((JavascriptExecutor) browser).executeScript(
-                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", browser.findElement(button));
-        submit(button);
-    }
-
     /** The page again at phone width: nothing wider than the screen. */
     private void onPhone(String path, String screenshot) {
         browser.manage().window().setSize(PHONE);
@@ -363,7 +346,7 @@ class SettingsBrowserTest extends BrowserTestSupport {
         type(By.id("currentPassword"), current);
         type(By.id("newPassword"), next);
         type(By.id("confirmPassword"), confirmation);
-        press(By.id("change-password"));
+        submit(By.id("change-password"));
         checkPage(screenshot);
     }
 
