@@ -113,8 +113,7 @@ class WebTestApplication {
         creates.set(0);
         idempotency.records.clear();
         login = WebTestApplication::wrongCredentials;
-        changePassword = (caller, command) -> {
-        };
+        changePassword = (caller, command) -> 1;
         lastAccountCommand.set(null);
     }
 
@@ -441,14 +440,13 @@ class WebTestApplication {
     }
 
     /** Password change as scripted by a test; by default it succeeds. */
-    static volatile ChangePasswordUseCase changePassword = (caller, command) -> {
-    };
+    static volatile ChangePasswordUseCase changePassword = (caller, command) -> 1;
 
     @Bean
     ChangePasswordUseCase changePasswordUseCase() {
         return (caller, command) -> {
             lastAccountCommand.set(command);
-            changePassword.changePassword(caller, command);
+            return changePassword.changePassword(caller, command);
         };
     }
 
