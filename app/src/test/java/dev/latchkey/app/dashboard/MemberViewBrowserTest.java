@@ -66,7 +66,7 @@ class MemberViewBrowserTest extends BrowserTestSupport {
             Posted answer = postFromPage(path, fields);
             assertThat(answer.status()).as(path).isEqualTo(403);
             assertThat(answer.body()).as("refused by the role rule, not by CSRF")
-                    .contains("id=\"error-status\"").contains("your role MEMBER cannot change this");
+                    .contains("id=\"error-status\"").contains("Your role MEMBER cannot change this");
         });
 
         ok(api.get("/v1/workspace", "Authorization", bearer(ownerKey)), 200);

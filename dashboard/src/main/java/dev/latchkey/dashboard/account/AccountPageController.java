@@ -9,6 +9,7 @@ import dev.latchkey.dashboard.security.DashboardSignIn;
 import dev.latchkey.dashboard.security.DashboardUser;
 import dev.latchkey.dashboard.support.DashboardContext;
 import dev.latchkey.dashboard.support.Flash;
+import dev.latchkey.dashboard.support.Times;
 import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ErrorCode;
 import dev.latchkey.domain.common.FieldError;
@@ -22,8 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +41,6 @@ public class AccountPageController {
     static final String FORM = "form";
     private static final Map<String, String> LABELS = Map.of(
             "currentPassword", "Current password", "newPassword", "New password");
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     private final GetCurrentUserUseCase currentUser;
     private final ChangePasswordUseCase passwords;
@@ -107,7 +105,7 @@ public class AccountPageController {
         model.addAttribute("memberships", me.memberships().stream().map(membership -> new MembershipView(
                 membership.workspace().id().value(), membership.workspace().name(),
                 membership.role().name().toLowerCase(Locale.ROOT), membership.workspace().plan().name(),
-                SHOWN.format(membership.joinedAt()), membership.workspace().id().equals(ctx.workspace().id())))
+                Times.day(membership.joinedAt()), membership.workspace().id().equals(ctx.workspace().id())))
                 .toList());
         model.addAttribute("errors", errors);
         return VIEW;

@@ -1,5 +1,6 @@
 package dev.latchkey.dashboard.apikey;
 
+import dev.latchkey.dashboard.support.Times;
 import dev.latchkey.domain.apikey.ApiKey;
 import dev.latchkey.domain.apikey.IpRange;
 import dev.latchkey.domain.apikey.KeyType;

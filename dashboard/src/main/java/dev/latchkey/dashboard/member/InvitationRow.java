@@ -1,5 +1,6 @@
 package dev.latchkey.dashboard.member;
 
+import dev.latchkey.dashboard.support.Times;
 import dev.latchkey.domain.workspace.Invitation;
 import dev.latchkey.domain.workspace.MembershipRules;
 import dev.latchkey.domain.workspace.Role;
@@ -10,7 +11,7 @@ record InvitationRow(String id, String email, Role role, String expiresAt, Strin
 
     static InvitationRow of(Invitation invitation, Role viewer, String invitedBy) {
         return new InvitationRow(invitation.id().value(), invitation.email().value(), invitation.role(),
-                Times.shown(invitation.expiresAt()), invitation.expiresAt().toString(), invitedBy,
+                Times.utc(invitation.expiresAt()), invitation.expiresAt().toString(), invitedBy,
                 MembershipRules.revokeInvitation(viewer, invitation.role()).allowed());
     }
 }

@@ -1,5 +1,6 @@
 package dev.latchkey.dashboard.member;
 
+import dev.latchkey.dashboard.support.Times;
 import dev.latchkey.domain.common.ErrorCode;
 import dev.latchkey.domain.workspace.Member;
 import dev.latchkey.domain.workspace.Membership;
@@ -25,7 +26,7 @@ record MemberRow(String userId, String email, Role role, String joinedAt, String
                 .filter(role -> permitted(MembershipRules.changeRole(viewer, target, role, owners)))
                 .toList();
         return new MemberRow(member.userId().value(), member.email().value(), member.role(),
-                Times.shown(member.joinedAt()), member.joinedAt().toString(), you,
+                Times.utc(member.joinedAt()), member.joinedAt().toString(), you,
                 roles.size() > 1 ? roles : List.of(),
                 !you && permitted(MembershipRules.remove(viewer, target, owners)),
                 MembershipRules.transfer(viewer, target).allowed());

@@ -1,5 +1,6 @@
 package dev.latchkey.dashboard.member;
 
+import dev.latchkey.dashboard.support.Times;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.FindApiKeysUseCase;
 import dev.latchkey.application.port.in.FindApiKeysUseCase.PageRequest;
@@ -120,7 +121,7 @@ public class MembersPageController {
         model.addAttribute("email", invitation.email().value());
         model.addAttribute("role", roleName(invitation.role()));
         model.addAttribute("link", created.url());
-        model.addAttribute("expiresAt", Times.shown(invitation.expiresAt()));
+        model.addAttribute("expiresAt", Times.utc(invitation.expiresAt()));
         model.addAttribute("expiresAtIso", invitation.expiresAt().toString());
         model.addAttribute("validDays", Duration.between(invitation.createdAt(), invitation.expiresAt()).toDays());
         model.addAttribute("mailConfigured", mailConfigured);
