@@ -1,6 +1,8 @@
 package dev.latchkey.dashboard;
 
 import org.junit.jupiter.api.Test;
+import dev.latchkey.application.port.in.GetPlanOverviewUseCase;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -151,6 +153,27 @@ class DashboardPagesTest {
         String csrf = csrf(session, "/settings/api-keys");
         mvc.perform(post("/logout").session(session)).andExpect(status().isForbidden()); // no CSRF token
         mvc.perform(post("/logout").session(session).param("_csrf", csrf)).andExpect(redirectedUrl("/login?logout"));
+    }
+
+    /** A failure nobody expected: the 500 page in the layout, without the exception, its message or a trace. */
+    @Test
+    void anUnexpectedFailureIsThe500PageWithoutInternals(@Autowired GetPlanOverviewUseCase plans) throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post("/register").session(session).param("_csrf", csrf(session, "/register"))
+                .param("email", "failing+" + UUID.randomUUID() + "@example.com").param("password", "correct horse")
+                .param("workspaceName", "Failing")).andExpect(status().isOk());
+        Mockito.when(plans.overview(Mockito.any())).thenThrow(new IllegalStateException("pool secret-db:5432 exhausted"));
+        String page;
+        try {
+            page = mvc.perform(get("/settings/plan").session(session))
+                    .andExpect(status().isInternalServerError())
+                    .andReturn().getResponse().getContentAsString();
+        } finally {
+            Mockito.reset(plans); // the application context, and this mock, are shared with other test classes
+        }
+
+        assertThat(page).contains("id=\"error-status\"").contains("Something went wrong").contains("Failing")
+                .doesNotContain("secret-db").doesNotContain("IllegalStateException").doesNotContain("at dev.latchkey");
     }
 
     private String csrf(MockHttpSession session, String page) throws Exception {
