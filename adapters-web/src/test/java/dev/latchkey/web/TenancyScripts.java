@@ -120,6 +120,11 @@ final class TenancyScripts {
             return new WorkspaceMembership(new Workspace(WebTestApplication.WORKSPACE, "Acme", Plan.PRO,
                     WebTestApplication.NOW), Role.ADMIN, WebTestApplication.NOW);
         }
+
+        @Override
+        public InvitationPreview preview(String token) {
+            throw new UnsupportedOperationException("the /v1 API does not preview invitations");
+        }
     }
 
     static final class Workspaces implements ManageWorkspacesUseCase {

@@ -364,6 +364,11 @@ class WebTestApplication {
             public GetCurrentUserUseCase.WorkspaceMembership accept(Caller.UserCaller caller, String token) {
                 return TenancyScripts.invitations.accept(caller, token);
             }
+
+            @Override
+            public InvitationPreview preview(String token) {
+                return TenancyScripts.invitations.preview(token);
+            }
         };
     }
 

@@ -4,6 +4,9 @@ import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.ManageInvitationsUseCase;
 import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ErrorCode;
+import dev.latchkey.domain.user.Email;
+import dev.latchkey.domain.workspace.InvitationStatus;
+import dev.latchkey.domain.workspace.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
@@ -13,6 +16,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,9 +70,13 @@ class InvitationPagesTest {
                 .andExpect(redirectedUrl("/invitation"))
                 .andExpect(header().string("Referrer-Policy", "no-referrer"))
                 .andExpect(header().string("Cache-Control", "no-store"));
+        Mockito.when(invitations.preview(TOKEN)).thenReturn(new ManageInvitationsUseCase.InvitationPreview("Acme",
+                Role.ADMIN, new Email("someone-else@example.com"), Instant.parse("2030-01-01T00:00:00Z"),
+                InvitationStatus.PENDING));
         String confirm = mvc.perform(get("/invitation").session(session)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(confirm).contains("id=\"join\"").contains("action=\"/invitation\"").doesNotContain(TOKEN);
+        assertThat(confirm).contains("id=\"join\"").contains("action=\"/invitation\"").contains("Join Acme")
+                .contains("id=\"invitation-other-email\"").doesNotContain(TOKEN);
 
         Mockito.when(invitations.accept(any(Caller.UserCaller.class), eq(TOKEN))).thenThrow(
                 new DomainException(ErrorCode.NOT_FOUND, "invitation not found; check the link, or ask for a new one"));

@@ -2,10 +2,13 @@ package dev.latchkey.dashboard.member;
 
 import dev.latchkey.application.port.in.GetCurrentUserUseCase.WorkspaceMembership;
 import dev.latchkey.application.port.in.ManageInvitationsUseCase;
+import dev.latchkey.application.port.in.ManageInvitationsUseCase.InvitationPreview;
 import dev.latchkey.dashboard.support.DashboardContext;
 import dev.latchkey.dashboard.support.DashboardContexts;
 import dev.latchkey.dashboard.support.Flash;
 import dev.latchkey.domain.common.DomainException;
+import dev.latchkey.domain.common.ErrorCode;
+import dev.latchkey.domain.workspace.InvitationStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Accepting an invitation from its link: the link's token goes into the session and the visitor on to
@@ -59,12 +63,31 @@ public class InvitationPageController {
         return "redirect:" + CONFIRM;
     }
 
+    /** Names the workspace and the role before joining; a link that can no longer be used says so at once. */
     @GetMapping(CONFIRM)
-    String confirm(DashboardContext ctx, HttpServletRequest request, HttpServletResponse response) {
-        if (pending.token(request, response).isEmpty()) {
+    String confirm(DashboardContext ctx, HttpServletRequest request, HttpServletResponse response,
+                   HttpSession session, Model model) {
+        Optional<String> token = pending.token(request, response);
+        if (token.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return "invitations/none";
         }
+        InvitationPreview preview;
+        try {
+            preview = invitations.preview(token.get());
+        } catch (DomainException e) {
+            return refused(e, session, response, model);
+        }
+        if (preview.status() != InvitationStatus.PENDING) {
+            return refused(new DomainException(ErrorCode.CONFLICT, switch (preview.status()) {
+                case ACCEPTED -> "this invitation was already accepted; an invitation can be used once";
+                case REVOKED -> "this invitation was revoked";
+                default -> "this invitation expired";
+            }), session, response, model);
+        }
+        model.addAttribute("invitation", preview);
+        model.addAttribute("role", preview.role().name().toLowerCase(Locale.ROOT));
+        model.addAttribute("forAnotherEmail", !preview.email().value().equalsIgnoreCase(ctx.email()));
         return "invitations/confirm";
     }
 
@@ -80,22 +103,27 @@ public class InvitationPageController {
         try {
             joined = invitations.accept(ctx.caller(), token);
         } catch (DomainException e) {
-            HttpStatus status = switch (e.code()) {
-                case NOT_FOUND -> HttpStatus.NOT_FOUND;
-                case ROLE_FORBIDDEN -> HttpStatus.FORBIDDEN;
-                case CONFLICT -> HttpStatus.CONFLICT;
-                default -> throw e;
-            };
-            pending.forget(session);
-            response.setStatus(status.value());
-            model.addAttribute("reason", e.code().code());
-            model.addAttribute("message", Sentences.of(e.getMessage()));
-            return "invitations/refused";
+            return refused(e, session, response, model);
         }
         pending.forget(session);
         session.setAttribute(DashboardContexts.WORKSPACE, joined.workspace().id().value());
         Flash.success(redirect, "You joined " + joined.workspace().name() + " as "
                 + Sentences.article(joined.role().name().toLowerCase(Locale.ROOT)) + ".");
         return "redirect:/settings/api-keys";
+    }
+
+    /** An invitation that cannot be accepted (unknown, for another email, used, revoked, expired): the link is forgotten. */
+    private String refused(DomainException e, HttpSession session, HttpServletResponse response, Model model) {
+        HttpStatus status = switch (e.code()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case ROLE_FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            default -> throw e;
+        };
+        pending.forget(session);
+        response.setStatus(status.value());
+        model.addAttribute("reason", e.code().code());
+        model.addAttribute("message", Sentences.of(e.getMessage()));
+        return "invitations/refused";
     }
 }

@@ -6,9 +6,11 @@ import dev.latchkey.domain.common.ValidationException;
 import dev.latchkey.domain.user.Email;
 import dev.latchkey.domain.workspace.Invitation;
 import dev.latchkey.domain.workspace.InvitationId;
+import dev.latchkey.domain.workspace.InvitationStatus;
 import dev.latchkey.domain.workspace.InvitationToken;
 import dev.latchkey.domain.workspace.Role;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +39,16 @@ public interface ManageInvitationsUseCase {
      * one already accepted, revoked or expired, or a caller who is already a member, {@code conflict}.
      */
     WorkspaceMembership accept(Caller.UserCaller caller, String token);
+
+    /**
+     * What an invitation link offers, for the page that asks whether to join: the workspace's name, the role, the
+     * invited email and the invitation's state. Whoever holds the link may read this; an unknown token is
+     * {@code not_found}.
+     */
+    InvitationPreview preview(String token);
+
+    record InvitationPreview(String workspaceName, Role role, Email email, Instant expiresAt, InvitationStatus status) {
+    }
 
     record InviteCommand(Email email, Role role) {
 

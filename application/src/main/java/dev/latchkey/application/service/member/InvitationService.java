@@ -185,6 +185,19 @@ public final class InvitationService implements ManageInvitationsUseCase {
         });
     }
 
+    @Override
+    public InvitationPreview preview(String token) {
+        if (!InvitationToken.isWellFormed(token)) {
+            throw invitationNotFound();
+        }
+        Invitation invitation = invitations.findByTokenHash(InvitationToken.of(token).hash())
+                .orElseThrow(InvitationService::invitationNotFound);
+        Workspace workspace = workspaces.findById(invitation.workspaceId())
+                .orElseThrow(InvitationService::invitationNotFound);
+        return new InvitationPreview(workspace.name(), invitation.role(), invitation.email(), invitation.expiresAt(),
+                invitation.status(clock.instant()));
+    }
+
     private static DomainException invitationNotFound() {
         return new DomainException(ErrorCode.NOT_FOUND, "invitation not found; check the link, or ask for a new one");
     }

@@ -17,6 +17,7 @@ import dev.latchkey.domain.workspace.Invitation;
 import dev.latchkey.domain.workspace.InvitationId;
 import dev.latchkey.domain.workspace.Plan;
 import dev.latchkey.domain.workspace.Plans;
+import dev.latchkey.domain.workspace.InvitationToken;
 import dev.latchkey.domain.workspace.Role;
 import dev.latchkey.domain.workspace.Workspace;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,25 @@ class InvitationServiceTest {
 
         DomainException twice = f.refused(ErrorCode.CONFLICT, () -> service.accept(signedIn, created.token().reveal()));
         assertThat(twice.getMessage()).contains("already accepted");
+    }
+
+    @Test
+    void theLinkPreviewsTheWorkspaceTheRoleAndTheStateWithoutChangingAnything() {
+        CreatedInvitation created = invite(owner, invitee, Role.ADMIN);
+        String token = created.token().reveal();
+
+        var preview = service.preview(token);
+        assertThat(preview.workspaceName()).isEqualTo(acme.name());
+        assertThat(preview.role()).isEqualTo(Role.ADMIN);
+        assertThat(preview.email()).isEqualTo(invitee.email());
+        assertThat(preview.status()).isEqualTo(dev.latchkey.domain.workspace.InvitationStatus.PENDING);
+
+        service.accept(signedIn(invitee), token);
+        assertThat(service.preview(token).status()).isEqualTo(dev.latchkey.domain.workspace.InvitationStatus.ACCEPTED);
+        for (String unknown : new String[]{"not-a-token", InvitationToken.generate(new SplittableRandom(9)).reveal()}) {
+            DomainException e = catchThrowableOfType(DomainException.class, () -> service.preview(unknown));
+            assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+        }
     }
 
     @Test
