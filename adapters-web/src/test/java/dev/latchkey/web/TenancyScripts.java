@@ -1,5 +1,6 @@
 package dev.latchkey.web;
 
+import dev.latchkey.application.port.in.AccountCaller;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.FindApiKeysUseCase.PageRequest;
 import dev.latchkey.application.port.in.GetCurrentUserUseCase.WorkspaceMembership;
@@ -112,7 +113,7 @@ final class TenancyScripts {
         }
 
         @Override
-        public WorkspaceMembership accept(Caller.UserCaller caller, String token) {
+        public WorkspaceMembership accept(AccountCaller caller, String token) {
             lastCall.set(token);
             if (!InvitationToken.isWellFormed(token) || !InvitationToken.of(token).equals(INVITATION.token())) {
                 throw new DomainException(ErrorCode.NOT_FOUND, "invitation not found");
@@ -136,7 +137,7 @@ final class TenancyScripts {
         }
 
         @Override
-        public WorkspaceMembership create(Caller.UserCaller caller, CreateWorkspaceCommand command) {
+        public WorkspaceMembership create(AccountCaller caller, CreateWorkspaceCommand command) {
             lastCall.set(command);
             return new WorkspaceMembership(Workspace.create(command.name(), WebTestApplication.NOW), Role.OWNER,
                     WebTestApplication.NOW);

@@ -2,6 +2,7 @@ package dev.latchkey.web;
 
 import dev.latchkey.application.port.in.Account;
 import dev.latchkey.application.port.in.AuthenticateApiKeyUseCase;
+import dev.latchkey.application.port.in.AccountCaller;
 import dev.latchkey.application.port.in.Authentication;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.ChangePasswordUseCase;
@@ -162,6 +163,11 @@ class WebTestApplication {
                                              String clientAddress) {
                 return new Caller.UserCaller(userId, WORKSPACE, environment, Role.OWNER, "owner@example.com",
                         clientAddress);
+            }
+
+            @Override
+            public AccountCaller account(UserId userId, String clientAddress) {
+                return new AccountCaller(userId, "owner@example.com", clientAddress);
             }
 
             @Override
@@ -361,7 +367,7 @@ class WebTestApplication {
             }
 
             @Override
-            public GetCurrentUserUseCase.WorkspaceMembership accept(Caller.UserCaller caller, String token) {
+            public GetCurrentUserUseCase.WorkspaceMembership accept(AccountCaller caller, String token) {
                 return TenancyScripts.invitations.accept(caller, token);
             }
 
@@ -381,7 +387,7 @@ class WebTestApplication {
             }
 
             @Override
-            public GetCurrentUserUseCase.WorkspaceMembership create(Caller.UserCaller caller,
+            public GetCurrentUserUseCase.WorkspaceMembership create(AccountCaller caller,
                                                                   CreateWorkspaceCommand command) {
                 return TenancyScripts.workspaces.create(caller, command);
             }

@@ -1,5 +1,6 @@
 package dev.latchkey.dashboard;
 
+import dev.latchkey.application.port.in.AccountCaller;
 import dev.latchkey.application.port.in.Authentication;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.FindApiKeysUseCase;
@@ -127,6 +128,13 @@ class InMemoryAccounts implements RegisterAccountUseCase, LoginUseCase, ResolveU
     }
 
     @Override
+    public AccountCaller account(UserId userId, String clientAddress) {
+        User user = usersByEmail.values().stream().filter(u -> u.id().equals(userId)).findFirst().orElseThrow(() ->
+                new DomainException(ErrorCode.TOKEN_INVALID, "token does not belong to an existing user"));
+        return new AccountCaller(userId, user.email().value(), clientAddress);
+    }
+
+    @Override
     public WorkspacePage list(Caller.UserCaller caller, PageRequest page) {
         return new WorkspacePage(membershipsOf(caller.userId()).stream()
                 .map(m -> new WorkspaceMembership(workspaces.get(m.workspaceId()), m.role(), m.joinedAt())).toList(),
@@ -134,7 +142,7 @@ class InMemoryAccounts implements RegisterAccountUseCase, LoginUseCase, ResolveU
     }
 
     @Override
-    public WorkspaceMembership create(Caller.UserCaller caller, CreateWorkspaceCommand command) {
+    public WorkspaceMembership create(AccountCaller caller, CreateWorkspaceCommand command) {
         throw new UnsupportedOperationException("not needed by these tests");
     }
 

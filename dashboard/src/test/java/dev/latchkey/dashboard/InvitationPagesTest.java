@@ -1,6 +1,6 @@
 package dev.latchkey.dashboard;
 
-import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.port.in.AccountCaller;
 import dev.latchkey.application.port.in.ManageInvitationsUseCase;
 import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ErrorCode;
@@ -78,7 +78,7 @@ class InvitationPagesTest {
         assertThat(confirm).contains("id=\"join\"").contains("action=\"/invitation\"").contains("Join Acme")
                 .contains("id=\"invitation-other-email\"").doesNotContain(TOKEN);
 
-        Mockito.when(invitations.accept(any(Caller.UserCaller.class), eq(TOKEN))).thenThrow(
+        Mockito.when(invitations.accept(any(AccountCaller.class), eq(TOKEN))).thenThrow(
                 new DomainException(ErrorCode.NOT_FOUND, "invitation not found; check the link, or ask for a new one"));
         String refused = mvc.perform(post("/invitation").session(session).param("_csrf", csrf(confirm)))
                 .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();

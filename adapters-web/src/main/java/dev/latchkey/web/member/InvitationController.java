@@ -103,6 +103,6 @@ public class InvitationController {
             useReturnTypeSchema = true)
     @PostMapping("/v1/invitations/{token}/accept")
     public UserWorkspaceResponse accept(Caller.UserCaller caller, @PathVariable String token) {
-        return UserWorkspaceResponse.from(invitations.accept(caller, token), caller.environment());
+        return UserWorkspaceResponse.from(invitations.accept(caller.account(), token), caller.environment());
     }
 }

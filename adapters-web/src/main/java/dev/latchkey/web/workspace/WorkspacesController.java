@@ -59,7 +59,7 @@ public class WorkspacesController {
     @PostMapping("/v1/workspaces")
     public UserWorkspaceResponse create(Caller.UserCaller caller, @RequestBody CreateWorkspaceRequest body) {
         CreateWorkspaceCommand command = CreateWorkspaceCommand.parse(body.name());
-        WorkspaceMembership created = workspaces.create(caller, command);
+        WorkspaceMembership created = workspaces.create(caller.account(), command);
         return UserWorkspaceResponse.from(created, caller.environment());
     }
 }

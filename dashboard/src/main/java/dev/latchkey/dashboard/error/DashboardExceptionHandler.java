@@ -12,6 +12,9 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+import java.util.Map;
 
 /**
  * Errors of the dashboard controllers as friendly pages ({@code templates/error/*}); never a stack trace.
@@ -49,8 +52,13 @@ public class DashboardExceptionHandler {
 
     /** Removed from every workspace: a page that says so, with the way out (an invitation, or sign out). */
     @ExceptionHandler(NoWorkspaceException.class)
-    ModelAndView noWorkspace() {
-        return new ModelAndView("workspace/none", HttpStatus.OK);
+    ModelAndView noWorkspace(HttpServletRequest request) {
+        ModelAndView page = new ModelAndView("workspace/none", HttpStatus.OK);
+        Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request); // "You left …" after leaving the last one
+        if (flash != null) {
+            page.addAllObjects(flash);
+        }
+        return page;
     }
 
     @ExceptionHandler(Exception.class)

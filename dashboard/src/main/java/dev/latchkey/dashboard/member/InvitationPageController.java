@@ -1,9 +1,9 @@
 package dev.latchkey.dashboard.member;
 
+import dev.latchkey.application.port.in.AccountCaller;
 import dev.latchkey.application.port.in.GetCurrentUserUseCase.WorkspaceMembership;
 import dev.latchkey.application.port.in.ManageInvitationsUseCase;
 import dev.latchkey.application.port.in.ManageInvitationsUseCase.InvitationPreview;
-import dev.latchkey.dashboard.support.DashboardContext;
 import dev.latchkey.dashboard.support.DashboardContexts;
 import dev.latchkey.dashboard.support.Flash;
 import dev.latchkey.domain.common.DomainException;
@@ -65,7 +65,7 @@ public class InvitationPageController {
 
     /** Names the workspace and the role before joining; a link that can no longer be used says so at once. */
     @GetMapping(CONFIRM)
-    String confirm(DashboardContext ctx, HttpServletRequest request, HttpServletResponse response,
+    String confirm(AccountCaller account, HttpServletRequest request, HttpServletResponse response,
                    HttpSession session, Model model) {
         Optional<String> token = pending.token(request, response);
         if (token.isEmpty()) {
@@ -76,23 +76,24 @@ public class InvitationPageController {
         try {
             preview = invitations.preview(token.get());
         } catch (DomainException e) {
-            return refused(e, session, response, model);
+            return refused(e, account, session, response, model);
         }
         if (preview.status() != InvitationStatus.PENDING) {
             return refused(new DomainException(ErrorCode.CONFLICT, switch (preview.status()) {
                 case ACCEPTED -> "this invitation was already accepted; an invitation can be used once";
                 case REVOKED -> "this invitation was revoked";
                 default -> "this invitation expired";
-            }), session, response, model);
+            }), account, session, response, model);
         }
         model.addAttribute("invitation", preview);
         model.addAttribute("role", preview.role().name().toLowerCase(Locale.ROOT));
-        model.addAttribute("forAnotherEmail", !preview.email().value().equalsIgnoreCase(ctx.email()));
+        model.addAttribute("signedInAs", account.email());
+        model.addAttribute("forAnotherEmail", !preview.email().value().equalsIgnoreCase(account.email()));
         return "invitations/confirm";
     }
 
     @PostMapping(CONFIRM)
-    String accept(DashboardContext ctx, HttpServletRequest request, HttpServletResponse response,
+    String accept(AccountCaller account, HttpServletRequest request, HttpServletResponse response,
                   HttpSession session, Model model, RedirectAttributes redirect) {
         String token = pending.token(request, response).orElse(null);
         if (token == null) {
@@ -101,9 +102,9 @@ public class InvitationPageController {
         }
         WorkspaceMembership joined;
         try {
-            joined = invitations.accept(ctx.caller(), token);
+            joined = invitations.accept(account, token);
         } catch (DomainException e) {
-            return refused(e, session, response, model);
+            return refused(e, account, session, response, model);
         }
         pending.forget(session);
         session.setAttribute(DashboardContexts.WORKSPACE, joined.workspace().id().value());
@@ -113,7 +114,8 @@ public class InvitationPageController {
     }
 
     /** An invitation that cannot be accepted (unknown, for another email, used, revoked, expired): the link is forgotten. */
-    private String refused(DomainException e, HttpSession session, HttpServletResponse response, Model model) {
+    private String refused(DomainException e, AccountCaller account, HttpSession session, HttpServletResponse response,
+                           Model model) {
         HttpStatus status = switch (e.code()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case ROLE_FORBIDDEN -> HttpStatus.FORBIDDEN;
@@ -122,6 +124,7 @@ public class InvitationPageController {
         };
         pending.forget(session);
         response.setStatus(status.value());
+        model.addAttribute("signedInAs", account.email());
         model.addAttribute("reason", e.code().code());
         model.addAttribute("message", Sentences.of(e.getMessage()));
         return "invitations/refused";

@@ -1,5 +1,6 @@
 package dev.latchkey.dashboard.support;
 
+import dev.latchkey.application.port.in.AccountCaller;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.FindApiKeysUseCase;
 import dev.latchkey.application.port.in.GetWorkspaceUseCase;
@@ -51,6 +52,11 @@ public class DashboardContexts {
     /** The client's address as this deployment sees it (after trusted proxies). */
     public String clientAddress(HttpServletRequest request) {
         return proxies.clientAddress(request.getRemoteAddr(), request.getHeader(FORWARDED_FOR));
+    }
+
+    /** The signed-in user acting on their own account: starting or joining a workspace, whether or not in one. */
+    public AccountCaller account(HttpServletRequest request, DashboardUser user) {
+        return callers.account(new UserId(user.userId()), clientAddress(request));
     }
 
     /** The context of a signed-in user's request; {@link NoWorkspaceException} when they belong to no workspace. */

@@ -3,7 +3,7 @@ package dev.latchkey.dashboard.workspace;
 import dev.latchkey.application.port.in.GetCurrentUserUseCase.WorkspaceMembership;
 import dev.latchkey.application.port.in.ManageWorkspacesUseCase;
 import dev.latchkey.application.port.in.ManageWorkspacesUseCase.CreateWorkspaceCommand;
-import dev.latchkey.dashboard.support.DashboardContext;
+import dev.latchkey.application.port.in.AccountCaller;
 import dev.latchkey.dashboard.support.DashboardContexts;
 import dev.latchkey.dashboard.support.Flash;
 import dev.latchkey.domain.common.ValidationException;
@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A new workspace (FREE, the user its OWNER), switched to at once. */
+/** A new workspace (FREE, the user its OWNER), switched to at once; also the way on for a user in no workspace. */
 @Controller
 public class NewWorkspacePageController {
 
@@ -28,16 +28,16 @@ public class NewWorkspacePageController {
     }
 
     @GetMapping("/workspaces/new")
-    String form(DashboardContext ctx) {
+    String form(AccountCaller account) {
         return VIEW;
     }
 
     @PostMapping("/workspaces/new")
-    String create(DashboardContext ctx, @RequestParam(name = "name", required = false) String name, Model model,
+    String create(AccountCaller account, @RequestParam(name = "name", required = false) String name, Model model,
                   HttpSession session, RedirectAttributes redirect) {
         WorkspaceMembership created;
         try {
-            created = workspaces.create(ctx.caller(), CreateWorkspaceCommand.parse(name));
+            created = workspaces.create(account, CreateWorkspaceCommand.parse(name));
         } catch (ValidationException e) {
             model.addAttribute("name", name);
             model.addAttribute("nameError", "Name " + e.errors().getFirst().message() + ".");

@@ -73,7 +73,12 @@ public sealed interface Caller {
 
         @Override
         public AuditActor actor() {
-            return new AuditActor(AuditActor.Type.USER, userId.value(), email == null ? userId.value() : email);
+            return account().actor();
+        }
+
+        /** The same user acting on their own account (starting or joining a workspace). */
+        public AccountCaller account() {
+            return new AccountCaller(userId, email, clientAddress);
         }
 
         @Override

@@ -38,7 +38,7 @@ public interface ManageInvitationsUseCase {
      * ({@code member.joined}). An unknown token is {@code not_found}; one for another email {@code role_forbidden};
      * one already accepted, revoked or expired, or a caller who is already a member, {@code conflict}.
      */
-    WorkspaceMembership accept(Caller.UserCaller caller, String token);
+    WorkspaceMembership accept(AccountCaller caller, String token);
 
     /**
      * What an invitation link offers, for the page that asks whether to join: the workspace's name, the role, the

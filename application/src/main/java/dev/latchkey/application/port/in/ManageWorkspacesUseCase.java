@@ -17,7 +17,7 @@ public interface ManageWorkspacesUseCase {
     WorkspacePage list(Caller.UserCaller caller, PageRequest page);
 
     /** A new workspace on the FREE plan with the caller as its OWNER; recorded as {@code workspace.created}. */
-    WorkspaceMembership create(Caller.UserCaller caller, CreateWorkspaceCommand command);
+    WorkspaceMembership create(AccountCaller caller, CreateWorkspaceCommand command);
 
     /** {@code cursor} of the page request: the id of the last workspace of the previous page. */
     record WorkspacePage(List<WorkspaceMembership> workspaces, boolean hasMore, String nextCursor) {

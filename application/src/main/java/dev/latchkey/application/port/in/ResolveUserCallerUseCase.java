@@ -13,6 +13,12 @@ public interface ResolveUserCallerUseCase {
     Caller.UserCaller resolve(UserId userId, Optional<WorkspaceId> workspace, Environment environment,
                               String clientAddress);
 
+    /**
+     * The user acting on their own account, whether or not they belong to a workspace ({@code token_invalid} when the
+     * user no longer exists).
+     */
+    AccountCaller account(UserId userId, String clientAddress);
+
     default Caller.UserCaller resolve(UserId userId, Optional<WorkspaceId> workspace, Environment environment) {
         return resolve(userId, workspace, environment, null);
     }

@@ -1,5 +1,6 @@
 package dev.latchkey.application.service.account;
 
+import dev.latchkey.application.port.in.AccountCaller;
 import dev.latchkey.application.port.in.Authentication;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.ResolveUserCallerUseCase;
@@ -47,6 +48,13 @@ public final class UserCallerService implements ResolveUserCallerUseCase {
                                 "you are not a member of any workspace")));
         return new Caller.UserCaller(userId, membership.workspaceId(), environment, membership.role(),
                 user.email().value(), clientAddress);
+    }
+
+    @Override
+    public AccountCaller account(UserId userId, String clientAddress) {
+        User user = users.findById(userId).orElseThrow(() ->
+                new DomainException(ErrorCode.TOKEN_INVALID, "token does not belong to an existing user"));
+        return new AccountCaller(userId, user.email().value(), clientAddress);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.latchkey.application.service.member;
 
+import dev.latchkey.application.port.in.AccountCaller;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.FindApiKeysUseCase.PageRequest;
 import dev.latchkey.application.port.in.GetCurrentUserUseCase.WorkspaceMembership;
@@ -154,7 +155,7 @@ public final class InvitationService implements ManageInvitationsUseCase {
     }
 
     @Override
-    public WorkspaceMembership accept(Caller.UserCaller caller, String token) {
+    public WorkspaceMembership accept(AccountCaller caller, String token) {
         if (!InvitationToken.isWellFormed(token)) {
             throw invitationNotFound();
         }

@@ -1,5 +1,6 @@
 package dev.latchkey.application.service.workspace;
 
+import dev.latchkey.application.port.in.AccountCaller;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.FindApiKeysUseCase.PageRequest;
 import dev.latchkey.application.port.in.GetCurrentUserUseCase.WorkspaceMembership;
@@ -62,7 +63,7 @@ public final class WorkspaceManagementService implements ManageWorkspacesUseCase
     }
 
     @Override
-    public WorkspaceMembership create(Caller.UserCaller caller, CreateWorkspaceCommand command) {
+    public WorkspaceMembership create(AccountCaller caller, CreateWorkspaceCommand command) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Workspace workspace = Workspace.create(command.name(), now);
         Membership owner = new Membership(workspace.id(), caller.userId(), Role.OWNER, now);

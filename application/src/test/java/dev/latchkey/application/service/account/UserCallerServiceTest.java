@@ -5,6 +5,7 @@ import dev.latchkey.application.fake.FakeRateLimiter;
 import dev.latchkey.application.fake.InMemoryUserRepository;
 import dev.latchkey.application.fake.InMemoryWorkspaceRepository;
 import dev.latchkey.application.port.in.Authentication;
+import dev.latchkey.application.port.in.AccountCaller;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.service.ServedEnvironments;
 import dev.latchkey.domain.apikey.Environment;
@@ -62,6 +63,23 @@ class UserCallerServiceTest {
         workspaces.addMember(new Membership(second.id(), alice.id(), Role.MEMBER, T0.plusSeconds(3600)));
         workspaces.addMember(new Membership(first.id(), alice.id(), Role.OWNER, T0));
         workspaces.addMember(new Membership(bobs.id(), bob.id(), Role.OWNER, T0));
+    }
+
+    @Test
+    void aUserInNoWorkspaceHasNoWorkspaceCallerButStillTheirAccount() {
+        User loner = User.create(new Email("loner@example.com"), new FakePasswordHasher().hash("pw-loner-12"), T0);
+        users.add(loner);
+
+        DomainException e = catchThrowableOfType(DomainException.class,
+                () -> service.resolve(loner.id(), Optional.empty(), Environment.TEST));
+        assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+
+        AccountCaller account = service.account(loner.id(), "203.0.113.9");
+        assertThat(account).isEqualTo(new AccountCaller(loner.id(), "loner@example.com", "203.0.113.9"));
+        assertThat(account.actor().label()).isEqualTo("loner@example.com");
+        DomainException gone = catchThrowableOfType(DomainException.class,
+                () -> service.account(dev.latchkey.domain.user.UserId.newId(), null));
+        assertThat(gone.code()).isEqualTo(ErrorCode.TOKEN_INVALID);
     }
 
     @Test

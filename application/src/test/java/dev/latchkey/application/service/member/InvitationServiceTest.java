@@ -1,5 +1,6 @@
 package dev.latchkey.application.service.member;
 
+import dev.latchkey.application.port.in.AccountCaller;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.FindApiKeysUseCase.PageRequest;
 import dev.latchkey.application.port.in.GetCurrentUserUseCase.WorkspaceMembership;
@@ -114,7 +115,7 @@ class InvitationServiceTest {
         Caller.UserCaller signedIn = signedIn(invitee);
         f.clock.advance(Duration.ofHours(1));
 
-        WorkspaceMembership joined = service.accept(signedIn, created.token().reveal());
+        WorkspaceMembership joined = service.accept(signedIn.account(), created.token().reveal());
 
         assertThat(joined.workspace().id()).isEqualTo(acme.id());
         assertThat(joined.role()).isEqualTo(Role.ADMIN);
@@ -127,8 +128,19 @@ class InvitationServiceTest {
         assertThat(event.details()).containsEntry("invitationId", created.invitation().id().value());
         assertThat(service.list(owner, PageRequest.first()).invitations()).isEmpty();
 
-        DomainException twice = f.refused(ErrorCode.CONFLICT, () -> service.accept(signedIn, created.token().reveal()));
+        DomainException twice = f.refused(ErrorCode.CONFLICT, () -> service.accept(signedIn.account(), created.token().reveal()));
         assertThat(twice.getMessage()).contains("already accepted");
+    }
+
+    @Test
+    void aUserInNoWorkspaceAtAllStillJoinsByInvitation() {
+        CreatedInvitation created = invite(owner, invitee, Role.MEMBER);
+
+        WorkspaceMembership joined = service.accept(new AccountCaller(invitee.id(), invitee.email().value(), null),
+                created.token().reveal());
+
+        assertThat(joined.workspace().id()).isEqualTo(acme.id());
+        assertThat(f.workspaces.membershipsOf(invitee.id())).extracting(m -> m.workspaceId()).containsExactly(acme.id());
     }
 
     @Test
@@ -142,7 +154,7 @@ class InvitationServiceTest {
         assertThat(preview.email()).isEqualTo(invitee.email());
         assertThat(preview.status()).isEqualTo(dev.latchkey.domain.workspace.InvitationStatus.PENDING);
 
-        service.accept(signedIn(invitee), token);
+        service.accept(signedIn(invitee).account(), token);
         assertThat(service.preview(token).status()).isEqualTo(dev.latchkey.domain.workspace.InvitationStatus.ACCEPTED);
         for (String unknown : new String[]{"not-a-token", InvitationToken.generate(new SplittableRandom(9)).reveal()}) {
             DomainException e = catchThrowableOfType(DomainException.class, () -> service.preview(unknown));
@@ -157,15 +169,15 @@ class InvitationServiceTest {
 
         Caller.UserCaller intruder = signedIn(f.user("intruder"));
         Caller.UserCaller signedIn = signedIn(invitee);
-        f.refused(ErrorCode.ROLE_FORBIDDEN, () -> service.accept(intruder, token));
-        f.refused(ErrorCode.NOT_FOUND, () -> service.accept(signedIn, "lkinv_" + "A".repeat(40)));
-        f.refused(ErrorCode.NOT_FOUND, () -> service.accept(signedIn, "not a token"));
+        f.refused(ErrorCode.ROLE_FORBIDDEN, () -> service.accept(intruder.account(), token));
+        f.refused(ErrorCode.NOT_FOUND, () -> service.accept(signedIn.account(), "lkinv_" + "A".repeat(40)));
+        f.refused(ErrorCode.NOT_FOUND, () -> service.accept(signedIn.account(), "not a token"));
         Caller.UserCaller alreadyMember = TenancyFixture.caller(f.users.findById(member.userId()).orElseThrow(), acme,
                 Role.MEMBER);
-        f.refused(ErrorCode.ROLE_FORBIDDEN, () -> service.accept(alreadyMember, token));
+        f.refused(ErrorCode.ROLE_FORBIDDEN, () -> service.accept(alreadyMember.account(), token));
 
         f.clock.advance(Duration.ofDays(7));
-        DomainException expired = f.refused(ErrorCode.CONFLICT, () -> service.accept(signedIn, token));
+        DomainException expired = f.refused(ErrorCode.CONFLICT, () -> service.accept(signedIn.account(), token));
         assertThat(expired.getMessage()).contains("expired");
     }
 
@@ -177,7 +189,7 @@ class InvitationServiceTest {
         f.workspaces.addMember(new dev.latchkey.domain.workspace.Membership(acme.id(), invitee.id(), Role.MEMBER,
                 TenancyFixture.T0));
 
-        f.refused(ErrorCode.CONFLICT, () -> service.accept(signedIn, created.token().reveal()));
+        f.refused(ErrorCode.CONFLICT, () -> service.accept(signedIn.account(), created.token().reveal()));
     }
 
     @Test
@@ -195,7 +207,7 @@ class InvitationServiceTest {
         assertThat(f.audit.all()).hasSize(events);
 
         Caller.UserCaller signedIn = signedIn(invitee);
-        DomainException e = f.refused(ErrorCode.CONFLICT, () -> service.accept(signedIn, asMember.token().reveal()));
+        DomainException e = f.refused(ErrorCode.CONFLICT, () -> service.accept(signedIn.account(), asMember.token().reveal()));
         assertThat(e.getMessage()).contains("revoked");
         assertThat(service.list(member, PageRequest.first()).invitations()).extracting(Invitation::id)
                 .containsExactly(asOwner.invitation().id());

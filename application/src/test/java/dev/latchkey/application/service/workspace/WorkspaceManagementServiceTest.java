@@ -54,7 +54,7 @@ class WorkspaceManagementServiceTest {
     @Test
     void aUserCreatesAWorkspaceTheyOwnAndItIsAudited() {
         clock.advance(Duration.ofMinutes(1));
-        WorkspaceMembership created = service.create(caller, CreateWorkspaceCommand.parse("  Side project "));
+        WorkspaceMembership created = service.create(caller.account(), CreateWorkspaceCommand.parse("  Side project "));
 
         assertThat(created.workspace().name()).isEqualTo("Side project");
         assertThat(created.workspace().plan()).isEqualTo(Plan.FREE);
@@ -81,9 +81,9 @@ class WorkspaceManagementServiceTest {
     @Test
     void theCallersWorkspacesAreListedInTheOrderTheyJoinedAPageAtATime() {
         clock.advance(Duration.ofMinutes(1));
-        WorkspaceMembership second = service.create(caller, CreateWorkspaceCommand.parse("Second"));
+        WorkspaceMembership second = service.create(caller.account(), CreateWorkspaceCommand.parse("Second"));
         clock.advance(Duration.ofMinutes(1));
-        WorkspaceMembership third = service.create(caller, CreateWorkspaceCommand.parse("Third"));
+        WorkspaceMembership third = service.create(caller.account(), CreateWorkspaceCommand.parse("Third"));
         workspace("Someone else's").id(); // also Ada's, joined at T0 like Own
 
         WorkspacePage all = service.list(caller, PageRequest.first());
