@@ -123,7 +123,7 @@ final class TenancyScripts {
         }
 
         @Override
-        public InvitationPreview preview(String token) {
+        public InvitationPreview preview(AccountCaller caller, String token) {
             throw new UnsupportedOperationException("the /v1 API does not preview invitations");
         }
     }

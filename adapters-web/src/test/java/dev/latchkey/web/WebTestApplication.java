@@ -166,6 +166,11 @@ class WebTestApplication {
             }
 
             @Override
+            public List<Environment> servedEnvironments() {
+                return List.of(Environment.TEST, Environment.LIVE);
+            }
+
+            @Override
             public AccountCaller account(UserId userId, String clientAddress) {
                 return new AccountCaller(userId, "owner@example.com", clientAddress);
             }
@@ -372,8 +377,8 @@ class WebTestApplication {
             }
 
             @Override
-            public InvitationPreview preview(String token) {
-                return TenancyScripts.invitations.preview(token);
+            public InvitationPreview preview(AccountCaller caller, String token) {
+                return TenancyScripts.invitations.preview(caller, token);
             }
         };
     }

@@ -2,6 +2,7 @@ package dev.latchkey.dashboard;
 
 import org.junit.jupiter.api.Test;
 import dev.latchkey.application.port.in.GetPlanOverviewUseCase;
+import dev.latchkey.domain.apikey.Environment;
 import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,6 +13,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -102,6 +104,33 @@ class DashboardPagesTest {
                 .andExpect(flash().attribute("flashError", "You are not a member of that workspace."));
         assertThat(mvc.perform(get("/settings/api-keys").session(session)).andReturn().getResponse()
                 .getContentAsString()).as("still live").contains("No live keys yet");
+        mvc.perform(post("/switch/environment").session(session).param("_csrf", csrf(session, "/settings/api-keys"))
+                        .param("environment", "test").param("returnTo", "/settings/{oops}"))
+                .andExpect(redirectedUrl("/settings/api-keys"));
+        mvc.perform(post("/settings/api-keys/new").session(session).param("_csrf", csrf(session, "/settings/api-keys"))
+                        .param("name", "Too many").param("scopes[100000]", "keys:read"))
+                .andExpect(status().isBadRequest());
+    }
+
+    /** A deployment that serves one environment has no toggle, and cannot be switched to the other. */
+    @Test
+    void aLiveOnlyDeploymentShowsNoToggle(@Autowired InMemoryAccounts accounts) throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post("/register").session(session).param("_csrf", csrf(session, "/register"))
+                .param("email", "live+" + UUID.randomUUID() + "@example.com").param("password", "correct horse")
+                .param("workspaceName", "Live Only")).andExpect(status().isOk());
+        accounts.serve(List.of(Environment.LIVE));
+        try {
+            String page = mvc.perform(get("/settings/api-keys").session(session)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("id=\"environment-only\"").contains("Live only")
+                    .doesNotContain("id=\"environment-test\"").contains("No live keys yet");
+            mvc.perform(post("/switch/environment").session(session).param("_csrf", csrf(session, "/settings/api-keys"))
+                            .param("environment", "test"))
+                    .andExpect(flash().attribute("flashError", "This deployment serves only the live environment."));
+        } finally {
+            accounts.serve(List.of(Environment.TEST, Environment.LIVE));
+        }
     }
 
     @Test

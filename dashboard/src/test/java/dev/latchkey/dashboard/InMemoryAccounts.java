@@ -127,6 +127,18 @@ class InMemoryAccounts implements RegisterAccountUseCase, LoginUseCase, ResolveU
         return workspaces.get(caller.workspaceId());
     }
 
+    private volatile List<Environment> served = List.of(Environment.TEST, Environment.LIVE);
+
+    /** As {@code latchkey.environment} would set it. */
+    void serve(List<Environment> environments) {
+        served = List.copyOf(environments);
+    }
+
+    @Override
+    public List<Environment> servedEnvironments() {
+        return served;
+    }
+
     @Override
     public AccountCaller account(UserId userId, String clientAddress) {
         User user = usersByEmail.values().stream().filter(u -> u.id().equals(userId)).findFirst().orElseThrow(() ->

@@ -5,7 +5,7 @@ import dev.latchkey.application.port.in.ManageInvitationsUseCase;
 import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ErrorCode;
 import dev.latchkey.domain.user.Email;
-import dev.latchkey.domain.workspace.InvitationStatus;
+import dev.latchkey.domain.workspace.InvitationId;
 import dev.latchkey.domain.workspace.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +17,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,17 +71,28 @@ class InvitationPagesTest {
                 .andExpect(redirectedUrl("/invitation"))
                 .andExpect(header().string("Referrer-Policy", "no-referrer"))
                 .andExpect(header().string("Cache-Control", "no-store"));
-        Mockito.when(invitations.preview(TOKEN)).thenReturn(new ManageInvitationsUseCase.InvitationPreview("Acme",
-                Role.ADMIN, new Email("someone-else@example.com"), Instant.parse("2030-01-01T00:00:00Z"),
-                InvitationStatus.PENDING));
+        InvitationId shown = InvitationId.newId();
+        Mockito.when(invitations.preview(any(AccountCaller.class), eq(TOKEN))).thenReturn(
+                new ManageInvitationsUseCase.InvitationPreview(shown, "Acme", Role.ADMIN, new Email("invitee@example.com"),
+                        Instant.parse("2030-01-01T00:00:00Z"), Optional.empty()));
         String confirm = mvc.perform(get("/invitation").session(session)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(confirm).contains("id=\"join\"").contains("action=\"/invitation\"").contains("Join Acme")
-                .contains("id=\"invitation-other-email\"").doesNotContain(TOKEN);
+                .contains("value=\"" + shown.value() + "\"").doesNotContain("invitation-other-email")
+                .doesNotContain(TOKEN);
 
+        String swapped = mvc.perform(post("/invitation").session(session).param("_csrf", csrf(confirm))
+                        .param("invitation", InvitationId.newId().value()))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+        assertThat(swapped).as("another invitation than the one shown is not joined").contains("changed since")
+                .doesNotContain(TOKEN);
+        Mockito.verify(invitations, Mockito.never()).accept(any(AccountCaller.class), any());
+
+        mvc.perform(get("/invitations/" + TOKEN).session(session)).andExpect(redirectedUrl("/invitation"));
         Mockito.when(invitations.accept(any(AccountCaller.class), eq(TOKEN))).thenThrow(
                 new DomainException(ErrorCode.NOT_FOUND, "invitation not found; check the link, or ask for a new one"));
-        String refused = mvc.perform(post("/invitation").session(session).param("_csrf", csrf(confirm)))
+        String refused = mvc.perform(post("/invitation").session(session).param("_csrf", csrf(confirm))
+                        .param("invitation", shown.value()))
                 .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
         assertThat(refused).contains("This invitation link does not work")
                 .contains("a new invitation").doesNotContain(TOKEN);

@@ -11,6 +11,7 @@ import dev.latchkey.dashboard.support.DashboardContext;
 import dev.latchkey.domain.apikey.ApiKeyId;
 import dev.latchkey.domain.apikey.ApiKeyStatus;
 import dev.latchkey.domain.apikey.KeyType;
+import dev.latchkey.domain.common.Ids;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,7 +49,8 @@ public class ApiKeysPageController {
         Optional<KeyType> keyType = KeyType.fromCode(type == null ? "" : type);
         Optional<ApiKeyStatus> keyStatus = Arrays.stream(ApiKeyStatus.values())
                 .filter(candidate -> candidate.code().equals(status)).findFirst();
-        boolean firstPage = cursor == null || cursor.isBlank();
+        // a cursor that is no key id (a hand-edited or truncated link) starts again at the first page
+        boolean firstPage = !Ids.looksLike(ApiKeyId.PREFIX, cursor);
         KeyPage page = keys.list(ctx.caller(), new KeyFilter(keyType, keyStatus),
                 new PageRequest(FindApiKeysUseCase.DEFAULT_LIMIT, firstPage ? null : cursor));
         Instant now = clock.instant();

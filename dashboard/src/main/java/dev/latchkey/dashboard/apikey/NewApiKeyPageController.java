@@ -7,6 +7,7 @@ import dev.latchkey.application.port.in.GetPlanOverviewUseCase;
 import dev.latchkey.application.port.in.GetPlanOverviewUseCase.PlanOverview;
 import dev.latchkey.application.port.in.ManageApiKeysUseCase;
 import dev.latchkey.dashboard.support.DashboardContext;
+import dev.latchkey.dashboard.support.DashboardContexts;
 import dev.latchkey.domain.apikey.IssuedApiKey;
 import dev.latchkey.domain.apikey.Scope;
 import dev.latchkey.domain.common.DomainException;
@@ -15,6 +16,7 @@ import dev.latchkey.domain.common.ValidationException;
 import dev.latchkey.domain.workspace.PlanFeature;
 import dev.latchkey.domain.workspace.PlanLimits;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,7 +58,7 @@ public class NewApiKeyPageController {
 
     @PostMapping(PATH)
     String create(DashboardContext ctx, @ModelAttribute("form") NewKeyForm form, Model model,
-                  HttpServletResponse response) {
+                  HttpSession session, HttpServletResponse response) {
         IssuedApiKey issued;
         try {
             issued = manage.create(ctx.caller(), form.command());
@@ -68,6 +70,8 @@ public class NewApiKeyPageController {
             }
             return formPage(ctx, form, Map.of(NewKeyForm.FORM, e.getMessage()), model);
         }
+        // the key's own environment from now on, so that its page and the list show it
+        session.setAttribute(DashboardContexts.ENVIRONMENT, issued.key().environment().code());
         return ShowOnce.render(issued, clock.instant(), model, response);
     }
 

@@ -5,6 +5,7 @@ import dev.latchkey.domain.common.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -68,6 +69,9 @@ public class DashboardExceptionHandler {
         }
         if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
             return pages.page(request, known.getStatusCode(), null);
+        }
+        if (e instanceof InvalidPropertyException) { // a form field no form has, such as scopes[100000]
+            return pages.page(request, HttpStatus.BAD_REQUEST, null);
         }
         log.error("dashboard request failed", e);
         return pages.page(request, HttpStatus.INTERNAL_SERVER_ERROR, null);

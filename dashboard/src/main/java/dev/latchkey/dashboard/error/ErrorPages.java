@@ -1,6 +1,7 @@
 package dev.latchkey.dashboard.error;
 
 import dev.latchkey.dashboard.support.DashboardContexts;
+import dev.latchkey.dashboard.support.SwitchController;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -40,7 +41,9 @@ public class ErrorPages {
             page.addObject("message", message);
         }
         Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        page.addObject("currentPath", original instanceof String path ? path : request.getRequestURI());
+        page.addObject("currentPath", original instanceof String uri && uri.startsWith(request.getContextPath())
+                ? uri.substring(request.getContextPath().length()) : request.getServletPath());
+        page.addObject("returnPath", SwitchController.HOME);
         page.addObject("ctx", context(request));
         return page;
     }

@@ -8,20 +8,18 @@ import dev.latchkey.dashboard.support.DashboardContexts;
 import dev.latchkey.dashboard.support.Flash;
 import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ErrorCode;
-import dev.latchkey.domain.workspace.InvitationStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.Locale;
@@ -47,23 +45,21 @@ public class InvitationPageController {
     }
 
     /**
-     * The link itself. Signed out (when the deployment lets this path through unauthenticated) a page explains how
-     * to accept; otherwise straight on to the confirmation.
+     * The link itself (signed in: a signed-out visitor is sent to sign in or sign up first, then back here). The
+     * token leaves the address bar at once for the session.
      */
     @GetMapping(PendingInvitation.LINK_PATH + "{token}")
-    String open(@PathVariable String token, Authentication authentication, HttpServletRequest request,
-                HttpServletResponse response) {
+    String open(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
         response.setHeader(REFERRER_POLICY, "no-referrer");
         response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
         pending.hold(request.getSession(), token);
-        if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
-            pending.returnAfterSignIn(request, response);
-            return "invitations/signed-out";
-        }
         return "redirect:" + CONFIRM;
     }
 
-    /** Names the workspace and the role before joining; a link that can no longer be used says so at once. */
+    /**
+     * Names the workspace and the role before joining. A link for another email is shown with joining disabled; a
+     * link that can no longer be used says so at once.
+     */
     @GetMapping(CONFIRM)
     String confirm(AccountCaller account, HttpServletRequest request, HttpServletResponse response,
                    HttpSession session, Model model) {
@@ -74,27 +70,29 @@ public class InvitationPageController {
         }
         InvitationPreview preview;
         try {
-            preview = invitations.preview(token.get());
+            preview = invitations.preview(account, token.get());
         } catch (DomainException e) {
             return refused(e, account, session, response, model);
         }
-        if (preview.status() != InvitationStatus.PENDING) {
-            return refused(new DomainException(ErrorCode.CONFLICT, switch (preview.status()) {
-                case ACCEPTED -> "this invitation was already accepted; an invitation can be used once";
-                case REVOKED -> "this invitation was revoked";
-                default -> "this invitation expired";
-            }), account, session, response, model);
+        boolean forAnotherEmail = preview.refusal().filter(e -> e.code() == ErrorCode.ROLE_FORBIDDEN).isPresent();
+        if (preview.refusal().isPresent() && !forAnotherEmail) {
+            return refused(preview.refusal().get(), account, session, response, model);
         }
         model.addAttribute("invitation", preview);
         model.addAttribute("role", preview.role().name().toLowerCase(Locale.ROOT));
         model.addAttribute("signedInAs", account.email());
-        model.addAttribute("forAnotherEmail", !preview.email().value().equalsIgnoreCase(account.email()));
+        model.addAttribute("forAnotherEmail", forAnotherEmail);
         return "invitations/confirm";
     }
 
+    /**
+     * Joins with the invitation held for this session, provided it is still the one the confirmation page showed
+     * ({@code invitation}): opening another link meanwhile must not make this button join another workspace.
+     */
     @PostMapping(CONFIRM)
-    String accept(AccountCaller account, HttpServletRequest request, HttpServletResponse response,
-                  HttpSession session, Model model, RedirectAttributes redirect) {
+    String accept(AccountCaller account, @RequestParam(name = "invitation", required = false) String shown,
+                  HttpServletRequest request, HttpServletResponse response, HttpSession session, Model model,
+                  RedirectAttributes redirect) {
         String token = pending.token(request, response).orElse(null);
         if (token == null) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
@@ -102,6 +100,10 @@ public class InvitationPageController {
         }
         WorkspaceMembership joined;
         try {
+            if (!invitations.preview(account, token).id().value().equals(shown)) {
+                throw new DomainException(ErrorCode.CONFLICT, "the invitation held for you changed since the page "
+                        + "was shown; open the link of the invitation you want to accept again");
+            }
             joined = invitations.accept(account, token);
         } catch (DomainException e) {
             return refused(e, account, session, response, model);

@@ -31,11 +31,6 @@ public class PendingInvitation {
         session.setAttribute(TOKEN, token);
     }
 
-    /** Comes back to this (signed-out) request after sign-in, as Spring Security does for a protected page. */
-    void returnAfterSignIn(HttpServletRequest request, HttpServletResponse response) {
-        savedRequests.saveRequest(request, response);
-    }
-
     /** Whether an invitation waits for this visitor to sign in or sign up (the sign-in pages then say so). */
     public boolean waiting(HttpServletRequest request) {
         HttpSession session = request.getSession(false);

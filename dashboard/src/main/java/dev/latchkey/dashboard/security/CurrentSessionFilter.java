@@ -27,6 +27,13 @@ final class CurrentSessionFilter extends OncePerRequestFilter {
         this.tokens = tokens;
     }
 
+    /** Stylesheets and scripts show nothing of the user: no database read for them. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getServletPath();
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

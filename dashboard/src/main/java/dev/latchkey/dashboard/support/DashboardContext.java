@@ -11,13 +11,21 @@ import java.util.Locale;
 
 /**
  * Who is looking at a dashboard page, and where: the signed-in user as a caller of the chosen workspace and environment
- * (kept in the session, switched in the header), that workspace, and every workspace of the user for the switcher.
+ * (kept in the session, switched in the header; one the deployment serves), that workspace, every workspace of the
+ * user for the switcher, and the environments the deployment serves.
  * A controller takes it as a parameter; templates read it as {@code ctx}.
  */
-public record DashboardContext(Caller.UserCaller caller, Workspace workspace, List<WorkspaceMembership> workspaces) {
+public record DashboardContext(Caller.UserCaller caller, Workspace workspace, List<WorkspaceMembership> workspaces,
+                               List<Environment> servedEnvironments) {
 
     public DashboardContext {
         workspaces = List.copyOf(workspaces);
+        servedEnvironments = List.copyOf(servedEnvironments);
+    }
+
+    /** Whether this deployment serves both environments: only then is there a Live/Test toggle. */
+    public boolean toggle() {
+        return servedEnvironments.size() > 1;
     }
 
     /** {@code test} or {@code live}. */

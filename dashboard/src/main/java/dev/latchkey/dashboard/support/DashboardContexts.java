@@ -18,12 +18,13 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Resolves the {@link DashboardContext} of a request once (kept as a request attribute): the workspace and
  * environment chosen in the session, falling back to the user's first workspace when the chosen one is gone (they
- * were removed from it) and to test when none was chosen.
+ * were removed from it) and to test (or the one environment this deployment serves) when none was chosen.
  */
 @Component
 public class DashboardContexts {
@@ -65,8 +66,9 @@ public class DashboardContexts {
             return resolved;
         }
         HttpSession session = request.getSession();
+        List<Environment> served = callers.servedEnvironments();
         Environment environment = session.getAttribute(ENVIRONMENT) instanceof String code
-                ? Environment.fromCode(code).orElse(Environment.TEST) : Environment.TEST;
+                ? Environment.fromCode(code).filter(served::contains).orElse(served.getFirst()) : served.getFirst();
         Optional<WorkspaceId> chosen = session.getAttribute(WORKSPACE) instanceof String id
                 ? Optional.of(new WorkspaceId(id)) : Optional.empty();
         UserId userId = new UserId(user.userId());
@@ -85,7 +87,7 @@ public class DashboardContexts {
             }
         }
         DashboardContext context = new DashboardContext(caller, workspace.get(caller),
-                workspaces.list(caller, new FindApiKeysUseCase.PageRequest(SWITCHER_SIZE, null)).workspaces());
+                workspaces.list(caller, new FindApiKeysUseCase.PageRequest(SWITCHER_SIZE, null)).workspaces(), served);
         request.setAttribute(RESOLVED, context);
         return context;
     }

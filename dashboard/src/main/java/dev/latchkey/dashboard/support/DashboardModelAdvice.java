@@ -17,10 +17,19 @@ public class DashboardModelAdvice {
         this.contexts = contexts;
     }
 
-    /** The page's path: the header marks its link and the Live/Test toggle comes back to it. */
+    /** The page's path (without the context path): the header marks its link. */
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
-        return request.getRequestURI();
+        return request.getServletPath();
+    }
+
+    /**
+     * Where the Live/Test toggle comes back to: this page, unless it answers a form (a POST has no page to go back
+     * to), then the keys.
+     */
+    @ModelAttribute("returnPath")
+    String returnPath(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) ? request.getServletPath() : SwitchController.HOME;
     }
 
     @ModelAttribute("ctx")

@@ -19,10 +19,14 @@ public final class Flash {
         redirect.addFlashAttribute(ERROR, message);
     }
 
-    /** {@code returnTo} when it is a path of this site, otherwise {@code fallback}: never an open redirect. */
+    /**
+     * {@code returnTo} when it is a path of this site, otherwise {@code fallback}: never an open redirect, and never
+     * braces (a redirect would read them as URI template variables).
+     */
     public static String localPath(String returnTo, String fallback) {
         if (returnTo == null || !returnTo.startsWith("/") || returnTo.startsWith("//") || returnTo.contains("\\")
-                || returnTo.length() > 2000 || returnTo.chars().anyMatch(Character::isISOControl)) {
+                || returnTo.contains("{") || returnTo.contains("}") || returnTo.length() > 2000
+                || returnTo.chars().anyMatch(Character::isISOControl)) {
             return fallback;
         }
         return returnTo;

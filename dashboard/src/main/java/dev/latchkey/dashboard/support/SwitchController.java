@@ -14,15 +14,18 @@ import java.util.Optional;
 @Controller
 public class SwitchController {
 
-    static final String HOME = "/settings/api-keys";
+    /** The dashboard's home page: the keys of the chosen workspace and environment. */
+    public static final String HOME = "/settings/api-keys";
 
     @PostMapping("/switch/environment")
     String environment(DashboardContext ctx, @RequestParam(name = "environment", required = false) String code,
                        @RequestParam(name = "returnTo", required = false) String returnTo, HttpSession session,
                        RedirectAttributes redirect) {
-        Optional<Environment> environment = Environment.fromCode(code == null ? "" : code);
+        Optional<Environment> environment = Environment.fromCode(code == null ? "" : code)
+                .filter(ctx.servedEnvironments()::contains);
         if (environment.isEmpty()) {
-            Flash.error(redirect, "Choose test or live.");
+            Flash.error(redirect, ctx.toggle() ? "Choose test or live."
+                    : "This deployment serves only the " + ctx.environment() + " environment.");
         } else {
             session.setAttribute(DashboardContexts.ENVIRONMENT, environment.get().code());
         }

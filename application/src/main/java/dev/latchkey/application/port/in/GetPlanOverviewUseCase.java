@@ -5,7 +5,6 @@ import dev.latchkey.domain.workspace.PlanLimits;
 import dev.latchkey.domain.workspace.Plans;
 import dev.latchkey.domain.workspace.Workspace;
 
-import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -25,7 +24,7 @@ public interface GetPlanOverviewUseCase {
                         Map<PlanFeature, Plans.Gate> features, Plans.Gate anotherKey, Plans.Gate anotherMember) {
 
         public PlanOverview {
-            features = Map.copyOf(new EnumMap<>(features));
+            features = Map.copyOf(features);
         }
 
         public Plans.Gate feature(PlanFeature feature) {

@@ -2,11 +2,11 @@ package dev.latchkey.application.port.in;
 
 import dev.latchkey.application.port.in.FindApiKeysUseCase.PageRequest;
 import dev.latchkey.application.port.in.GetCurrentUserUseCase.WorkspaceMembership;
+import dev.latchkey.domain.common.DomainException;
 import dev.latchkey.domain.common.ValidationException;
 import dev.latchkey.domain.user.Email;
 import dev.latchkey.domain.workspace.Invitation;
 import dev.latchkey.domain.workspace.InvitationId;
-import dev.latchkey.domain.workspace.InvitationStatus;
 import dev.latchkey.domain.workspace.InvitationToken;
 import dev.latchkey.domain.workspace.Role;
 
@@ -41,13 +41,15 @@ public interface ManageInvitationsUseCase {
     WorkspaceMembership accept(AccountCaller caller, String token);
 
     /**
-     * What an invitation link offers, for the page that asks whether to join: the workspace's name, the role, the
-     * invited email and the invitation's state. Whoever holds the link may read this; an unknown token is
-     * {@code not_found}.
+     * What an invitation link offers the signed-in caller, for the page that asks whether to join: the workspace's
+     * name, the role, the invited email, and whether {@link #accept} would take it now ({@code refusal} empty) or why
+     * not (the code and message {@code accept} would answer: another email, already used, revoked, expired). An
+     * unknown token is {@code not_found}. Changes nothing.
      */
-    InvitationPreview preview(String token);
+    InvitationPreview preview(AccountCaller caller, String token);
 
-    record InvitationPreview(String workspaceName, Role role, Email email, Instant expiresAt, InvitationStatus status) {
+    record InvitationPreview(InvitationId id, String workspaceName, Role role, Email email, Instant expiresAt,
+                             Optional<DomainException> refusal) {
     }
 
     record InviteCommand(Email email, Role role) {

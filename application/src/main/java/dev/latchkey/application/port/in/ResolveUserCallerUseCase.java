@@ -4,6 +4,7 @@ import dev.latchkey.domain.apikey.Environment;
 import dev.latchkey.domain.user.UserId;
 import dev.latchkey.domain.workspace.WorkspaceId;
 
+import java.util.List;
 import java.util.Optional;
 
 /** A signed-in user acting in a workspace (theirs; default their first) and environment. */
@@ -18,6 +19,9 @@ public interface ResolveUserCallerUseCase {
      * user no longer exists).
      */
     AccountCaller account(UserId userId, String clientAddress);
+
+    /** The environments this deployment serves ({@code latchkey.environment}): test first, when it is served. */
+    List<Environment> servedEnvironments();
 
     default Caller.UserCaller resolve(UserId userId, Optional<WorkspaceId> workspace, Environment environment) {
         return resolve(userId, workspace, environment, null);

@@ -16,7 +16,9 @@ import dev.latchkey.domain.user.UserId;
 import dev.latchkey.domain.workspace.Membership;
 import dev.latchkey.domain.workspace.WorkspaceId;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 public final class UserCallerService implements ResolveUserCallerUseCase {
 
@@ -48,6 +50,11 @@ public final class UserCallerService implements ResolveUserCallerUseCase {
                                 "you are not a member of any workspace")));
         return new Caller.UserCaller(userId, membership.workspaceId(), environment, membership.role(),
                 user.email().value(), clientAddress);
+    }
+
+    @Override
+    public List<Environment> servedEnvironments() {
+        return Stream.of(Environment.TEST, Environment.LIVE).filter(served.environments()::contains).toList();
     }
 
     @Override

@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 public final class InvitationService implements ManageInvitationsUseCase {
@@ -172,7 +173,7 @@ public final class InvitationService implements ManageInvitationsUseCase {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             invitation.acceptableBy(email, now).orThrow();
             if (workspaces.findMembership(workspace.id(), caller.userId()).isPresent()) {
-                throw new DomainException(ErrorCode.CONFLICT, "you are already a member of this workspace");
+                throw alreadyMember();
             }
             if (!invitations.markAccepted(invitation.id(), now)) {
                 throw new DomainException(ErrorCode.CONFLICT, "this invitation was accepted or revoked a moment ago");
@@ -187,16 +188,27 @@ public final class InvitationService implements ManageInvitationsUseCase {
     }
 
     @Override
-    public InvitationPreview preview(String token) {
+    public InvitationPreview preview(AccountCaller caller, String token) {
         if (!InvitationToken.isWellFormed(token)) {
             throw invitationNotFound();
         }
+        Email email = users.findById(caller.userId()).map(User::email).orElseThrow(() ->
+                new DomainException(ErrorCode.TOKEN_INVALID, "token does not belong to an existing user"));
         Invitation invitation = invitations.findByTokenHash(InvitationToken.of(token).hash())
                 .orElseThrow(InvitationService::invitationNotFound);
         Workspace workspace = workspaces.findById(invitation.workspaceId())
                 .orElseThrow(InvitationService::invitationNotFound);
-        return new InvitationPreview(workspace.name(), invitation.role(), invitation.email(), invitation.expiresAt(),
-                invitation.status(clock.instant()));
+        Optional<DomainException> refusal = switch (invitation.acceptableBy(email, clock.instant())) {
+            case MembershipRules.Decision.Denied denied -> Optional.of(new DomainException(denied.code(), denied.reason()));
+            default -> workspaces.findMembership(workspace.id(), caller.userId()).isPresent()
+                    ? Optional.of(alreadyMember()) : Optional.empty();
+        };
+        return new InvitationPreview(invitation.id(), workspace.name(), invitation.role(), invitation.email(),
+                invitation.expiresAt(), refusal);
+    }
+
+    private static DomainException alreadyMember() {
+        return new DomainException(ErrorCode.CONFLICT, "you are already a member of this workspace");
     }
 
     private static DomainException invitationNotFound() {

@@ -66,6 +66,13 @@ class UserCallerServiceTest {
     }
 
     @Test
+    void theServedEnvironmentsComeTestFirst() {
+        assertThat(service.servedEnvironments()).containsExactly(Environment.TEST, Environment.LIVE);
+        assertThat(service(ServedEnvironments.parse("live")).servedEnvironments()).containsExactly(Environment.LIVE);
+        assertThat(service(ServedEnvironments.parse("test")).servedEnvironments()).containsExactly(Environment.TEST);
+    }
+
+    @Test
     void aUserInNoWorkspaceHasNoWorkspaceCallerButStillTheirAccount() {
         User loner = User.create(new Email("loner@example.com"), new FakePasswordHasher().hash("pw-loner-12"), T0);
         users.add(loner);

@@ -144,20 +144,26 @@ class InvitationServiceTest {
     }
 
     @Test
-    void theLinkPreviewsTheWorkspaceTheRoleAndTheStateWithoutChangingAnything() {
+    void theLinkPreviewsTheWorkspaceTheRoleAndWhetherItCanBeAcceptedWithoutChangingAnything() {
         CreatedInvitation created = invite(owner, invitee, Role.ADMIN);
         String token = created.token().reveal();
+        Caller.UserCaller signedIn = signedIn(invitee);
 
-        var preview = service.preview(token);
+        var preview = service.preview(signedIn.account(), token);
+        assertThat(preview.id()).isEqualTo(created.invitation().id());
         assertThat(preview.workspaceName()).isEqualTo(acme.name());
         assertThat(preview.role()).isEqualTo(Role.ADMIN);
         assertThat(preview.email()).isEqualTo(invitee.email());
-        assertThat(preview.status()).isEqualTo(dev.latchkey.domain.workspace.InvitationStatus.PENDING);
+        assertThat(preview.refusal()).isEmpty();
+        assertThat(service.preview(member.account(), token).refusal()).as("for another email")
+                .hasValueSatisfying(e -> assertThat(e.code()).isEqualTo(ErrorCode.ROLE_FORBIDDEN));
 
-        service.accept(signedIn(invitee).account(), token);
-        assertThat(service.preview(token).status()).isEqualTo(dev.latchkey.domain.workspace.InvitationStatus.ACCEPTED);
+        service.accept(signedIn.account(), token);
+        assertThat(service.preview(signedIn.account(), token).refusal()).as("used once")
+                .hasValueSatisfying(e -> assertThat(e.getMessage()).contains("already accepted"));
         for (String unknown : new String[]{"not-a-token", InvitationToken.generate(new SplittableRandom(9)).reveal()}) {
-            DomainException e = catchThrowableOfType(DomainException.class, () -> service.preview(unknown));
+            DomainException e = catchThrowableOfType(DomainException.class,
+                    () -> service.preview(signedIn.account(), unknown));
             assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
         }
     }
