@@ -137,9 +137,8 @@ public record ApiKeyView(ApiKey key, Instant now) {
         return key.isUsable(now);
     }
 
-    /** Usable and not yet rolled (the domain's rule for a roll). */
     public boolean rollable() {
-        return key.isUsable(now) && key.rolledToId() == null;
+        return key.canRoll(now);
     }
 
     private static Map<String, String> typeNames() {

@@ -1,5 +1,6 @@
 package dev.latchkey.dashboard.security;
 
+import dev.latchkey.domain.user.User;
 import org.springframework.security.core.AuthenticatedPrincipal;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -24,7 +25,7 @@ public record DashboardUser(String userId, String email, int tokenVersion) imple
 
     /** A user who just signed up: their tokens are at the first version. */
     public DashboardUser(String userId, String email) {
-        this(userId, email, 0);
+        this(userId, email, User.FIRST_TOKEN_VERSION);
     }
 
     @Override

@@ -108,6 +108,11 @@ public record ApiKey(
      * signing and expiry; this key keeps working for {@code grace}, never beyond its own expiry, and a zero grace
      * revokes it at once. A key that is revoked, expired or already rolled cannot be rolled again.
      */
+    /** Whether {@link #roll} would roll this key now: usable and not rolled before. */
+    public boolean canRoll(Instant now) {
+        return rolledToId == null && isUsable(now);
+    }
+
     public KeyRoll roll(Duration grace, Instant now, RandomGenerator random) {
         if (grace.isNegative() || grace.compareTo(MAX_ROLL_GRACE) > 0) {
             throw new IllegalArgumentException("grace must be 0.." + MAX_ROLL_GRACE.toSeconds() + " seconds");

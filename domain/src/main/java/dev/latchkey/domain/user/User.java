@@ -23,9 +23,12 @@ public record User(UserId id, Email email, PasswordHash passwordHash, Instant cr
         }
     }
 
+    /** The token version of a new user: a password change moves it on. */
+    public static final int FIRST_TOKEN_VERSION = 0;
+
     /** A user whose password was never changed. */
     public User(UserId id, Email email, PasswordHash passwordHash, Instant createdAt) {
-        this(id, email, passwordHash, createdAt, null, 0);
+        this(id, email, passwordHash, createdAt, null, FIRST_TOKEN_VERSION);
     }
 
     public static User create(Email email, PasswordHash passwordHash, Instant now) {

@@ -190,6 +190,7 @@ class ApiKeyLifecycleTest {
     void anExpiringKeyCanStillBeRolled() {
         ApiKey key = key(NOW.plus(Duration.ofDays(1)));
         assertThat(key.status(NOW)).isEqualTo(ApiKeyStatus.EXPIRING);
+        assertThat(key.canRoll(NOW)).isTrue();
 
         assertThat(key.roll(Duration.ofHours(1), NOW, random).retired().rolledToId()).isNotNull();
     }
@@ -198,7 +199,9 @@ class ApiKeyLifecycleTest {
         assertConflict(key, NOW);
     }
 
+    /** A refused roll, and {@code canRoll} says so beforehand. */
     private void assertConflict(ApiKey key, Instant at) {
+        assertThat(key.canRoll(at)).isFalse();
         DomainException e = catchThrowableOfType(DomainException.class, () -> key.roll(Duration.ofDays(1), at,
                 random));
         assertThat(e).as("rolling a %s key", key.status(at).code()).isNotNull();
