@@ -69,7 +69,12 @@ final class TenancyScripts {
         @Override
         public MemberPage list(Caller.UserCaller caller, PageRequest page) {
             lastCall.set(page);
-            return new MemberPage(List.of(OWNER, MEMBER), true, MEMBER_ID.value());
+            return new MemberPage(List.of(OWNER, MEMBER), true, MEMBER_ID.value(), 1);
+        }
+
+        @Override
+        public Member get(Caller.UserCaller caller, UserId userId) {
+            return known(userId);
         }
 
         @Override

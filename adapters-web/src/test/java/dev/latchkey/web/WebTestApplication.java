@@ -337,6 +337,11 @@ class WebTestApplication {
             }
 
             @Override
+            public dev.latchkey.domain.workspace.Member get(Caller.UserCaller caller, UserId userId) {
+                return TenancyScripts.members.get(caller, userId);
+            }
+
+            @Override
             public dev.latchkey.domain.workspace.Member changeRole(Caller.UserCaller caller, UserId userId, Role role) {
                 return TenancyScripts.members.changeRole(caller, userId, role);
             }

@@ -236,7 +236,7 @@ public class MembersPageController {
         PlanOverview plan = plans.overview(caller);
         // the rules read ids and roles; when the viewer joined does not matter to them
         Membership viewer = new Membership(ctx.workspace().id(), caller.userId(), caller.role(), Instant.EPOCH);
-        long owners = page.members().stream().filter(member -> member.role() == Role.OWNER).count();
+        long owners = page.owners();
         Map<UserId, String> emails = page.members().stream()
                 .collect(Collectors.toMap(Member::userId, member -> member.email().value()));
         model.addAttribute("members", page.members().stream()
@@ -264,21 +264,9 @@ public class MembersPageController {
         return emails.getOrDefault(invitation.invitedBy(), invitation.invitedBy().value());
     }
 
-    /** A member by id, paging through the list (there is no lookup of one member); not a member: not found. */
+    /** A member by id; not a member: not found. */
     private Member find(DashboardContext ctx, UserId userId) {
-        PageRequest request = new PageRequest(FindApiKeysUseCase.MAX_LIMIT, null);
-        while (true) {
-            MemberPage page = members.list(ctx.caller(), request);
-            Optional<Member> found = page.members().stream().filter(member -> member.userId().equals(userId))
-                    .findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            if (!page.hasMore()) {
-                throw new DomainException(ErrorCode.NOT_FOUND, "member not found");
-            }
-            request = new PageRequest(FindApiKeysUseCase.MAX_LIMIT, page.nextCursor());
-        }
+        return members.get(ctx.caller(), userId);
     }
 
     /** A user id from a path; anything not shaped like one is simply not found. */

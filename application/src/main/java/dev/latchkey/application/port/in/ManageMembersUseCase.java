@@ -18,6 +18,9 @@ public interface ManageMembersUseCase {
     /** In the order they joined; {@code cursor}: the user id of the last member of the previous page. */
     MemberPage list(Caller.UserCaller caller, PageRequest page);
 
+    /** One member of the caller's workspace; a user who is no member of it is {@code not_found}. */
+    Member get(Caller.UserCaller caller, UserId userId);
+
     /** Gives a member another role ({@code member.role_changed}); the same role changes nothing. */
     Member changeRole(Caller.UserCaller caller, UserId userId, Role role);
 
@@ -30,7 +33,8 @@ public interface ManageMembersUseCase {
      */
     Transfer transferOwnership(Caller.UserCaller caller, UserId userId);
 
-    record MemberPage(List<Member> members, boolean hasMore, String nextCursor) {
+    /** {@code owners}: how many OWNERs the whole workspace has (not only this page), for the last-owner rule. */
+    record MemberPage(List<Member> members, boolean hasMore, String nextCursor, long owners) {
         public MemberPage {
             members = List.copyOf(members);
         }

@@ -37,7 +37,14 @@ public final class MemberManagementService implements ManageMembersUseCase {
         List<Member> found = workspaces.members(caller.workspaceId(), after, page.limit() + 1);
         boolean hasMore = found.size() > page.limit();
         List<Member> shown = hasMore ? found.subList(0, page.limit()) : found;
-        return new MemberPage(shown, hasMore, hasMore ? shown.getLast().userId().value() : null);
+        return new MemberPage(shown, hasMore, hasMore ? shown.getLast().userId().value() : null,
+                workspaces.countMembers(caller.workspaceId(), Role.OWNER));
+    }
+
+    @Override
+    public Member get(Caller.UserCaller caller, UserId userId) {
+        return workspaces.findMember(caller.workspaceId(), userId)
+                .orElseThrow(() -> LockedWorkspace.memberNotFound(userId));
     }
 
     @Override

@@ -37,6 +37,14 @@ class MemberManagementServiceTest {
         assertThat(rest.members()).extracting(Member::userId).containsExactly(member.userId());
         assertThat(rest.hasMore()).isFalse();
         assertThat(rest.nextCursor()).isNull();
+        assertThat(rest.owners()).as("the workspace's owners, though none is on this page").isEqualTo(1);
+    }
+
+    @Test
+    void oneMemberIsReadByIdAndAStrangerIsNotFound() {
+        assertThat(service.get(member, admin.userId()).role()).isEqualTo(Role.ADMIN);
+        assertThat(service.get(member, admin.userId()).email().value()).isEqualTo(admin.email());
+        f.refused(ErrorCode.NOT_FOUND, () -> service.get(member, stranger.userId()));
     }
 
     @Test
